@@ -1,0 +1,300 @@
+"""The actor graph: a networkx MultiDiGraph with one node per actor and one edge per
+(source, relation type, target), each edge carrying every piece of evidence.
+
+Layout of the wrapped graph (what ``to_networkx()`` returns):
+
+- ``G.graph["documents"]``: ``{doc_id: {"id", "title", "date", "url", "source"}}``.
+- node ``actor_id`` with ``name``, ``type``, ``aliases`` (sorted), ``mentions`` (int),
+  ``docs`` (sorted doc ids) and ``per_doc`` (``{doc_id: {"name", "type", "aliases", "mentions"}}``:
+  how each document named it).
+- edge ``(source_id, target_id, key=RELATION)`` with ``relation``, ``polarity``,
+  ``symmetric``, ``cameo``, ``plover``, ``weight`` (number of evidences), ``confidence``
+  (the highest), ``first_seen``/``last_seen`` (article dates, ``None`` when undated) and
+  ``evidence``: a list of ``{"doc", "sentence", "start", "end", "rule", "confidence"}``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from .errors import InputError
+from .model import ONTOLOGY, Actor, Document, Evidence, Extraction, Relation
+
+
+class KnowledgeGraph:
+    """Actors and typed relations extracted from a corpus, with provenance.
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph, optional
+        A graph in the layout described in the module docstring; a new empty
+        one when omitted.
+
+    Examples
+    --------
+    >>> from kg.model import Actor, Document, Evidence, Extraction, Relation
+    >>> doc = Document("d1", "Russia backs Assad.")
+    >>> ev = Evidence("d1", "Russia backs Assad.", 0, 19, "verb", 0.9)
+    >>> kg = KnowledgeGraph()
+    >>> kg.add(Extraction(doc, [Actor("russia", "Russia", "STATE", ["Russia"], 1),
+    ...                         Actor("bashar-al-assad", "Bashar al-Assad", "PERSON", ["Assad"], 1)],
+    ...                   [Relation("russia", "BACKS", "bashar-al-assad", [ev])]))
+    >>> [(r["source"], r["relation"], r["target"], r["weight"]) for r in kg.relations()]
+    [('Russia', 'BACKS', 'Bashar al-Assad', 1)]
+    """
+
+    def __init__(self, graph: nx.MultiDiGraph | None = None) -> None:
+        self._g = graph if graph is not None else nx.MultiDiGraph()
+        self._g.graph.setdefault("documents", {})
+
+    # -- building -------------------------------------------------------------------
+
+    def add(self, extraction: Extraction) -> None:
+        """Merge one document's extraction into the graph (the same fact twice is one
+        edge with two evidences; the same evidence twice is kept once)."""
+        doc = extraction.document
+        self._g.graph["documents"][doc.id] = doc.meta()
+        for actor in extraction.actors:
+            self._add_actor(doc.id, actor)
+        for rel in extraction.relations:
+            self._add_relation(doc, rel)
+
+    def _add_actor(self, doc_id: str, actor: Actor) -> None:
+        g = self._g
+        if actor.id not in g:
+            g.add_node(actor.id, name=actor.name, type=actor.type, aliases=[], mentions=0, docs=[], per_doc={})
+        node = g.nodes[actor.id]
+        node["per_doc"][doc_id] = {
+            "name": actor.name,
+            "type": actor.type,
+            "aliases": sorted(set(actor.aliases)),
+            "mentions": actor.mentions,
+        }
+        per_doc = node["per_doc"].values()
+        node["aliases"] = sorted({a for d in per_doc for a in d["aliases"]})
+        node["mentions"] = sum(d["mentions"] for d in per_doc)
+        node["docs"] = sorted(node["per_doc"])
+        # the name most documents use wins; ties go to the first seen
+        names = Counter(d["name"] for d in per_doc)
+        node["name"] = max(names, key=lambda n: (names[n], -list(names).index(n)))
+        node["type"] = next(d["type"] for d in per_doc if d["name"] == node["name"])
+
+    def _add_relation(self, doc: Document, rel: Relation) -> None:
+        g = self._g
+        spec = ONTOLOGY[rel.type]
+        if not g.has_edge(rel.source, rel.target, key=rel.type):
+            g.add_edge(
+                rel.source,
+                rel.target,
+                key=rel.type,
+                relation=rel.type,
+                polarity=spec.polarity,
+                symmetric=spec.symmetric,
+                cameo=spec.cameo,
+                plover=spec.plover,
+                weight=0,
+                confidence=0.0,
+                first_seen=None,
+                last_seen=None,
+                evidence=[],
+            )
+        edge = g.edges[rel.source, rel.target, rel.type]
+        seen = {(e["doc"], e["start"], e["end"]) for e in edge["evidence"]}
+        for ev in rel.evidence:
+            if (ev.doc, ev.start, ev.end) not in seen:
+                edge["evidence"].append(ev.to_dict())
+                seen.add((ev.doc, ev.start, ev.end))
+        edge["weight"] = len(edge["evidence"])
+        edge["confidence"] = max(e["confidence"] for e in edge["evidence"])
+        dates = sorted(
+            d for e in edge["evidence"] if (d := g.graph["documents"].get(e["doc"], {}).get("date"))
+        )
+        edge["first_seen"] = dates[0] if dates else None
+        edge["last_seen"] = dates[-1] if dates else None
+
+    # -- reading --------------------------------------------------------------------
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        """Return the wrapped networkx MultiDiGraph (not a copy)."""
+        return self._g
+
+    @property
+    def documents(self) -> dict[str, dict[str, Any]]:
+        """Metadata of every document, by id."""
+        return self._g.graph["documents"]
+
+    def actors(self) -> list[dict[str, Any]]:
+        """Return every actor as ``{"id", "name", "type", "aliases", "mentions", "docs"}``,
+        sorted by id."""
+        return [
+            {"id": n, **{k: d[k] for k in ("name", "type", "aliases", "mentions", "docs")}}
+            for n, d in sorted(self._g.nodes(data=True))
+        ]
+
+    def relations(self) -> list[dict[str, Any]]:
+        """Return every edge as ``{"source", "source_id", "relation", "target", "target_id",
+        "polarity", "weight", "confidence", "first_seen", "last_seen", "evidence"}``, sorted."""
+        out = []
+        for s, t, k, d in self._g.edges(keys=True, data=True):
+            out.append(
+                {
+                    "source": self._g.nodes[s]["name"],
+                    "source_id": s,
+                    "relation": k,
+                    "target": self._g.nodes[t]["name"],
+                    "target_id": t,
+                    **{f: d[f] for f in ("polarity", "weight", "confidence", "first_seen", "last_seen")},
+                    "evidence": list(d["evidence"]),
+                }
+            )
+        return sorted(out, key=lambda r: (r["source_id"], r["relation"], r["target_id"]))
+
+    def find_actor(self, name: str) -> str | None:
+        """Return the id of the actor called ``name`` (canonical name, alias or id,
+        case-insensitive), or ``None``."""
+        key = name.casefold().strip()
+        for n, d in self._g.nodes(data=True):
+            if key == n or key == d["name"].casefold() or key in (a.casefold() for a in d["aliases"]):
+                return n
+        return None
+
+    def __len__(self) -> int:
+        return self._g.number_of_nodes()
+
+    def __repr__(self) -> str:
+        return (
+            f"<KnowledgeGraph: {len(self.documents)} documents, {self._g.number_of_nodes()} actors, "
+            f"{self._g.number_of_edges()} relations>"
+        )
+
+    # -- JSONL contract -------------------------------------------------------------
+
+    def iter_jsonl_records(self) -> Iterator[dict[str, Any]]:
+        """Yield the JSONL records: per document a ``document`` line, an ``actor`` line
+        for every actor of that document, and a ``relation`` line for every evidence."""
+        g = self._g
+        by_doc: dict[str, list[tuple[str, str, str, dict]]] = {d: [] for d in self.documents}
+        for s, t, k, d in g.edges(keys=True, data=True):
+            for ev in d["evidence"]:
+                by_doc.setdefault(ev["doc"], []).append((s, k, t, ev))
+        for doc_id, meta in self.documents.items():
+            yield {"kind": "document", **{k: v for k, v in meta.items() if v is not None}}
+            for n, d in g.nodes(data=True):
+                if doc_id in d["per_doc"]:
+                    p = d["per_doc"][doc_id]
+                    yield {
+                        "kind": "actor",
+                        "doc": doc_id,
+                        "id": n,
+                        "name": p["name"],
+                        "type": p["type"],
+                        "aliases": p["aliases"],
+                        "mentions": p["mentions"],
+                    }
+            for s, k, t, ev in sorted(by_doc.get(doc_id, []), key=lambda r: (r[3]["start"], r[0], r[1], r[2])):
+                yield {
+                    "kind": "relation",
+                    "doc": doc_id,
+                    "source": g.nodes[s]["per_doc"].get(doc_id, {}).get("name", g.nodes[s]["name"]),
+                    "relation": k,
+                    "target": g.nodes[t]["per_doc"].get(doc_id, {}).get("name", g.nodes[t]["name"]),
+                    "polarity": ONTOLOGY[k].polarity,
+                    "sentence": ev["sentence"],
+                    "start": ev["start"],
+                    "end": ev["end"],
+                    "confidence": ev["confidence"],
+                    "rule": ev["rule"],
+                    "source_id": s,
+                    "target_id": t,
+                }
+
+    def to_jsonl(self, path: str | Path | None = None) -> str:
+        """Return the graph as JSONL text (and write it to ``path`` when given).
+
+        Examples
+        --------
+        >>> KnowledgeGraph().to_jsonl()
+        ''
+        """
+        text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in self.iter_jsonl_records())
+        if path is not None:
+            Path(path).write_text(text, encoding="utf-8")
+        return text
+
+    @classmethod
+    def from_jsonl(cls, source: str | Path | Iterable[str]) -> KnowledgeGraph:
+        """Rebuild a graph from JSONL written by :meth:`to_jsonl` or ``kg extract``.
+
+        Parameters
+        ----------
+        source : path or iterable of lines
+
+        Returns
+        -------
+        KnowledgeGraph
+
+        Raises
+        ------
+        InputError
+            When a line is not JSON or lacks a field of the contract.
+
+        Examples
+        --------
+        >>> kg = KnowledgeGraph.from_jsonl(['{"kind": "actor", "doc": "d", "id": "iran", '
+        ...     '"name": "Iran", "type": "STATE", "aliases": ["Tehran"]}'])
+        >>> kg.actors()[0]["aliases"]
+        ['Tehran']
+        """
+        name = "<lines>"
+        if isinstance(source, (str, Path)):
+            name = str(source)
+            try:
+                lines: Iterable[str] = Path(source).read_text(encoding="utf-8").splitlines()
+            except (OSError, UnicodeDecodeError) as e:
+                raise InputError(f"{name}: cannot read: {e}") from e
+        else:
+            lines = source
+        docs: dict[str, Document] = {}
+        actors: dict[str, list[Actor]] = {}
+        rels: dict[str, list[Relation]] = {}
+        ids: dict[tuple[str, str], str] = {}
+        for n, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+                kind = obj.get("kind")
+                if kind == "document":
+                    docs[obj["id"]] = Document(
+                        obj["id"], "", obj.get("title"), obj.get("date"), obj.get("url"), obj.get("source")
+                    )
+                elif kind == "actor":
+                    doc = obj["doc"]
+                    docs.setdefault(doc, Document(doc, ""))
+                    actor = Actor(obj["id"], obj["name"], obj["type"], list(obj.get("aliases", [])),
+                                  int(obj.get("mentions", 1)))
+                    actors.setdefault(doc, []).append(actor)
+                    ids[(doc, actor.name)] = actor.id
+                elif kind == "relation":
+                    doc = obj["doc"]
+                    docs.setdefault(doc, Document(doc, ""))
+                    src = obj.get("source_id") or ids[(doc, obj["source"])]
+                    tgt = obj.get("target_id") or ids[(doc, obj["target"])]
+                    ev = Evidence(doc, obj["sentence"], int(obj["start"]), int(obj["end"]),
+                                  obj.get("rule", "jsonl"), float(obj.get("confidence", 1.0)))
+                    rels.setdefault(doc, []).append(Relation(src, obj["relation"].upper(), tgt, [ev]))
+            except (json.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError) as e:
+                raise InputError(f"{name}:{n}: not a kg JSONL record: {e}") from e
+        kg = cls()
+        for doc_id, doc in docs.items():
+            for r in rels.get(doc_id, []):
+                if r.type not in ONTOLOGY:
+                    raise InputError(f"{name}: unknown relation type {r.type!r}")
+            kg.add(Extraction(doc, actors.get(doc_id, []), rels.get(doc_id, [])))
+        return kg
