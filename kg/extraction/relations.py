@@ -1,0 +1,899 @@
+"""Typed, directed relations from the dependency parse.
+
+Rules walk the parse tree (never mere co-occurrence) from a predicate to its
+arguments.  Each rule family has a name that is kept on the evidence:
+
+- ``verb``: a verb from the lexicon with its subject and object ("Russia backs
+  Assad"), passive agents ("is backed by Russia"), relative clauses ("Assad, who is
+  backed by ..."), inherited subjects of purpose clauses and conjoined verbs.
+- ``noun``: nominalisations ("the military support of Moscow", "a key backer of some
+  rebel groups", "airstrikes against ...", "the occupation ... of Hama", "open war
+  with Israel", "in government hands", "their last stronghold, Idlib").
+- ``title``: titles and roles ("Turkish President Recep Tayyip Erdogan", "the head of
+  the HTS, Ahmed al-Shareh", "X in power").
+- ``affix``: "Iran-backed", "X-led", "pro-government", "anti-regime".
+- ``side``: "on Assad's side".
+
+Coordination spreads over both sides; negation, denial, conditionals and plans
+("would not", "urged X not to", "denied plans to", "if") block a relation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..gazetteer import Gazetteer
+from ..model import PLACE_RELATIONS
+from .actors import DocumentActors, Mention, canonical_name
+from .lexicon import Lexicon
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+PRONOUNS_PERSON = {"he", "she", "him", "her", "his", "hers"}
+PRONOUNS_THING = {"it", "its"}
+PRONOUNS_PLURAL = {"they", "them", "their", "theirs"}
+PRONOUNS = PRONOUNS_PERSON | PRONOUNS_THING | PRONOUNS_PLURAL
+RELATIVE = {"who", "which", "that", "whom", "whose"}
+SITE_NOUNS = {"bridge", "airport", "base", "port", "city", "town", "village", "hospital", "dam", "refinery",
+              "highway", "road", "camp", "prison", "plant", "station", "airbase", "crossing", "border",
+              "harbour", "harbor", "school", "market", "province", "region", "district", "capital"}
+CONTROL_VERBS_HAVE = {"have", "hold", "retain", "maintain", "keep", "exert", "exercise", "remain", "be", "consolidate"}
+CONTROL_VERBS_GAIN = {"gain", "regain", "take", "seize", "wrest", "assume", "establish", "win", "reassert", "retake"}
+NEGATORS = {"not", "never", "n't", "no"}
+CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
+# nouns for the one who acts: their of-phrase is the target ("backer of", "ally of")
+AGENT_NOUNS = {"backer", "supporter", "sponsor", "patron", "benefactor", "protector", "ally", "enemy", "foe",
+               "rival", "adversary", "opponent", "critic"}
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "both": 2}
+FORMER = {"former", "ex", "erstwhile", "onetime", "one-time", "late"}
+
+
+@dataclass(frozen=True)
+class Found:
+    """A relation found in one sentence, before it becomes a Relation."""
+
+    source: str
+    relation: str
+    target: str
+    part: int
+    char: int
+    rule: str
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Arg:
+    """An argument of a predicate: the mention it resolved to and how sure we are."""
+
+    mention: Mention
+    confidence: float = 1.0
+
+
+class RelationExtractor:
+    """Finds relations in the parsed pieces of one article.
+
+    Parameters
+    ----------
+    gazetteer : Gazetteer
+    lexicon : Lexicon
+    """
+
+    def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
+        self.gaz = gazetteer
+        self.lex = lexicon
+
+    # -- entry point ---------------------------------------------------------------
+
+    def extract(self, docs: list[Doc], actors: DocumentActors) -> list[Found]:
+        """Return every relation found in the parsed pieces ``docs`` of one article."""
+        self.actors = actors
+        found: list[Found] = []
+        for part, doc in enumerate(docs):
+            self.part = part
+            self.doc = doc
+            for tok in doc:
+                if tok.is_space or tok.is_punct:
+                    continue
+                for f in self._rules(tok):
+                    if f.source != f.target:
+                        found.append(f)
+        return found
+
+    def _rules(self, tok: Token) -> Iterator[Found]:
+        yield from self._affix(tok)
+        if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.dep_ in ("amod", "acl") and tok.tag_ == "VBN"):
+            yield from self._verb(tok)
+        if tok.pos_ in ("NOUN", "PROPN", "ADJ"):
+            yield from self._noun(tok)
+        if tok.ent_type_ == "PERSON" or self._mention(tok) is not None:
+            yield from self._title(tok)
+        if tok.lower_ == "side" and tok.pos_ == "NOUN":
+            yield from self._side(tok)
+
+    # -- mentions and arguments -----------------------------------------------------
+
+    def _mention(self, tok: Token) -> Mention | None:
+        return self.actors.at(self.part, tok)
+
+    def _args(self, tok: Token | None, depth: int = 0) -> list[Arg]:
+        """The actors a token stands for, with its conjuncts ("Russia and Iran")."""
+        if tok is None:
+            return []
+        out = self._arg(tok, depth)
+        if tok.dep_ != "conj":
+            for c in tok.conjuncts:
+                if c.i > tok.i:
+                    out += self._arg(c, depth)
+        return out
+
+    def _arg(self, tok: Token, depth: int = 0) -> list[Arg]:
+        m = self._mention(tok)
+        if m is not None:
+            return [Arg(m)]
+        low = tok.lower_
+        if low in PRONOUNS:
+            ante = self._antecedent(tok)
+            return [Arg(ante, 0.85)] if ante is not None else []
+        if low in RELATIVE and tok.dep_ in SUBJECTS + ("dobj", "pobj"):
+            head = tok.head
+            while head.dep_ in ("relcl", "conj") and head.head.i != head.i:
+                if head.dep_ == "relcl":
+                    return self._args(head.head, depth + 1)
+                head = head.head
+            return []
+        if depth > 2 or tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            return []
+        # "the jihadists of HTS", "fighters of the group", "the forces of Moscow"
+        is_agentish = low in self.lex.agent_nouns or tok.lemma_.lower() in self.lex.agent_nouns
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "from", "loyal") and is_agentish:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        args = self._args(p, depth + 1)
+                        if args:
+                            return args
+            if c.dep_ in ("poss", "compound", "amod") and is_agentish:
+                args = self._arg(c, depth + 1)
+                if args:
+                    return args
+            if c.dep_ == "appos":
+                args = self._arg(c, depth + 1)
+                if args:
+                    return args
+        if low == "country" and any(c.dep_ == "poss" for c in tok.children):
+            poss = next(c for c in tok.children if c.dep_ == "poss")
+            person = self._arg(poss, depth + 1)
+            if person:
+                state = self._state_of_person(person[0].mention)
+                if state is not None:
+                    return [Arg(state, person[0].confidence)]
+        return []
+
+    def _state_of_person(self, m: Mention) -> Mention | None:
+        entry = self.gaz.entries.get(m.actor or "")
+        target = None
+        if entry is not None and entry.type == "PERSON":
+            target = entry.leads if entry.leads in self.gaz and self.gaz[entry.leads].type == "STATE" else entry.country
+        if target is None:
+            for f in getattr(self, "_leads", {}).get(m.actor, []):
+                target = f
+        if target is None or target not in self.gaz:
+            return None
+        return self._synthetic(target, m)
+
+    def _synthetic(self, key: str, near: Mention) -> Mention:
+        """A mention standing for an actor named elsewhere (a resolved 'his country')."""
+        if key not in self.actors.actors:
+            from .actors import ActorRecord
+
+            entry = self.gaz.entries.get(key)
+            self.actors.actors[key] = ActorRecord(key, entry.type if entry else "ORGANIZATION",
+                                                  key if entry else None)
+        return Mention(near.part, near.start, near.end, near.root, near.char_start, near.char_end, key,
+                       "synthetic", key, "", actor=key)
+
+    def _antecedent(self, pron: Token) -> Mention | None:
+        """The actor a pronoun refers to: for a possessive or a subject pronoun, the
+        subject of its own or governing clause when that fits; otherwise the nearest
+        earlier mention of a fitting kind that is not an adjective of another noun."""
+        low = pron.lower_
+        want_person = low in PRONOUNS_PERSON
+
+        def fits(m: Mention) -> bool:
+            if m.actor is None or m.adjectival:
+                return False
+            kind = self.actors.actors[m.actor].type if m.actor in self.actors.actors else m.label
+            if kind == "LOCATION":
+                return False
+            return (kind == "PERSON") == want_person
+
+        verb = pron.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        if low in ("his", "her", "its", "their", "he", "she", "it", "they"):
+            clause = verb
+            for _ in range(3):
+                subj = next((c for c in clause.children if c.dep_ in SUBJECTS and c.i != pron.i
+                             and not any(a.i == pron.i for a in c.subtree)), None)
+                if subj is not None:
+                    for a in self._args(subj, 3):
+                        if fits(a.mention):
+                            return a.mention
+                    break
+                if clause.dep_ in ("ccomp", "xcomp", "advcl", "conj") and clause.head.i != clause.i:
+                    clause = clause.head
+                else:
+                    break
+        # the subjects of the clauses above the pronoun are not what it refers to
+        excluded = set()
+        head = pron
+        while head.head.i != head.i:
+            if head.dep_ == "relcl":
+                # "rebels who have allied with them": not the rebels themselves
+                excluded.update(range(head.head.left_edge.i, head.head.i + 1))
+            head = head.head
+            for c in head.children:
+                if c.dep_ in SUBJECTS:
+                    excluded.update(t.i for t in c.subtree)
+        here = self.doc[pron.i].idx + self._offset()
+        best = None
+        for m in self.actors.mentions:
+            if m.char_start >= here:
+                break
+            if m.part == self.part and m.start in excluded:
+                continue
+            if fits(m):
+                best = m
+        return best
+
+    def _offset(self) -> int:
+        for m in self.actors.mentions:
+            if m.part == self.part:
+                return m.char_start - self.doc[m.start].idx
+        return 0
+
+    # -- checks ----------------------------------------------------------------------
+
+    def _blocked(self, tok: Token) -> bool:
+        """True when the predicate is negated, conditional, denied or only planned."""
+        seen = 0
+        while seen < 6:
+            seen += 1
+            for c in tok.children:
+                if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in NEGATORS):
+                    return True
+                if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
+                    return True
+            head = tok.head
+            if head.i == tok.i:
+                return False
+            if tok.dep_ in ("xcomp", "ccomp", "advcl", "acl", "pcomp", "conj", "pobj", "prep", "dobj", "relcl"):
+                lemma = head.lemma_.lower()
+                if tok.dep_ in ("xcomp", "ccomp", "acl", "pcomp", "advcl") and lemma in self.lex.irrealis:
+                    return True
+                if tok.dep_ in ("conj", "xcomp", "pobj", "prep", "dobj", "advcl"):
+                    tok = head
+                    continue
+            return False
+        return False
+
+    def _hedge(self, tok: Token) -> float:
+        for c in tok.children:
+            if c.dep_ == "aux" and c.lower_ in self.lex.hedges and c.lower_ != "will":
+                return 0.8
+        return 1.0
+
+    # -- emitting ---------------------------------------------------------------------
+
+    def _emit(self, sources: list[Arg], relation: str, targets: list[Arg], at: Token, rule: str,
+              confidence: float) -> Iterator[Found]:
+        for s in sources:
+            src = self._agent_key(s.mention)
+            if src is None:
+                continue
+            for t in targets:
+                tgt = self._target_key(t.mention, relation)
+                if tgt is None or tgt == src:
+                    continue
+                yield Found(src, relation, tgt, self.part, at.idx, rule,
+                            round(confidence * s.confidence * t.confidence, 3))
+
+    def _type_of(self, key: str) -> str:
+        rec = self.actors.actors.get(key)
+        if rec is None:
+            return "ORGANIZATION"
+        return canonical_name(rec, self.gaz)[1]
+
+    def _ensure(self, key: str) -> None:
+        if key not in self.actors.actors:
+            from .actors import ActorRecord
+
+            entry = self.gaz.entries.get(key)
+            self.actors.actors[key] = ActorRecord(key, entry.type if entry else "ORGANIZATION", key)
+
+    def _agent_key(self, m: Mention) -> str | None:
+        if m.agent:
+            self._ensure(m.agent)
+            return m.agent
+        if m.actor is None or self._type_of(m.actor) == "LOCATION":
+            return None
+        return m.actor
+
+    def _target_key(self, m: Mention, relation: str) -> str | None:
+        if m.actor is None:
+            return None
+        kind = self._type_of(m.actor)
+        if relation in ("CAPTURED", "CONTROLS"):
+            return m.actor if kind == "LOCATION" else None
+        if relation == "ATTACKS":
+            return m.actor
+        if kind == "LOCATION":
+            if m.agent:
+                self._ensure(m.agent)
+                return m.agent
+            return None
+        return m.actor
+
+    # -- clause structure ---------------------------------------------------------------
+
+    def _subject(self, verb: Token, depth: int = 0) -> tuple[list[Arg], bool]:
+        """The agents of a verb (and whether the verb is passive)."""
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+            verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")
+        )
+        if passive:
+            for c in verb.children:
+                if c.dep_ == "agent":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            return self._args(p), True
+            return [], True
+        # the subject nearest the verb: "Syria: Russian fighters bombed ..." has two
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subjects:
+            before = [c for c in subjects if c.i < verb.i]
+            return self._args(max(before, key=lambda c: c.i) if before else subjects[0]), False
+        if depth > 3:
+            return [], False
+        # inherited: "launched airstrikes ... to support", "regaining control", "and captured"
+        if verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.i != verb.i:
+            head = verb.head
+            # a purpose clause hung on a participle ("sectors controlled by them to
+            # support ...") belongs to the finite verb above it
+            while head.dep_ in ("acl", "relcl", "pobj", "prep", "dobj") and head.head.i != head.i and (
+                head.pos_ not in ("VERB", "AUX") or head.tag_ == "VBN"
+            ):
+                head = head.head
+            if head.pos_ in ("VERB", "AUX"):
+                if head.lemma_.lower() in self.lex.verbs and self.lex.verbs[head.lemma_.lower()] == "CALLS_ON" \
+                        and verb.dep_ == "xcomp":
+                    # "urged Iraq to stay out": the one urged is the subject
+                    return self._args(self._object(head)), False
+                subj, was_passive = self._subject(head, depth + 1)
+                if not was_passive:
+                    return subj, False
+        if verb.dep_ == "acl" and verb.tag_ == "VBG":
+            return self._args(verb.head), False
+        if verb.dep_ == "relcl":
+            rel = next((c for c in verb.children if c.lower_ in RELATIVE and c.dep_ in SUBJECTS), None)
+            if rel is not None:
+                return self._args(verb.head), False
+        return [], False
+
+    def _object(self, verb: Token) -> Token | None:
+        for c in verb.children:
+            if c.dep_ in ("dobj", "obj"):
+                return c
+        return None
+
+    def _patient(self, verb: Token) -> Token | None:
+        for c in verb.children:
+            if c.dep_ == "nsubjpass":
+                return c
+        if verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN":
+            return verb.head
+        if verb.dep_ == "relcl":
+            rel = next((c for c in verb.children if c.lower_ in RELATIVE), None)
+            if rel is not None and rel.dep_ in ("nsubjpass", "dobj"):
+                return verb.head
+        return None
+
+    def _verb_keys(self, verb: Token) -> list[tuple[str, Token | None]]:
+        """Lexicon keys this verb can match, with the preposition that carries the object."""
+        lemma = verb.lemma_.lower()
+        keys: list[tuple[str, Token | None]] = []
+        prts = [c for c in verb.children if c.dep_ == "prt"]
+        preps = [c for c in verb.children if c.dep_ in ("prep", "dative")]
+        for prt in prts:
+            for prep in preps:
+                keys.append((f"{lemma} {prt.lower_} {prep.lower_}", prep))
+            keys.append((f"{lemma} {prt.lower_}", None))
+        for prep in preps:
+            keys.append((f"{lemma} {prep.lower_}", prep))
+        keys.append((lemma, None))
+        return keys
+
+    # -- rule families ---------------------------------------------------------------------
+
+    def _verb(self, verb: Token) -> Iterator[Found]:
+        lemma = verb.lemma_.lower()
+        if lemma in ("be", "have") and verb.pos_ == "AUX":
+            return
+        for key, prep in self._verb_keys(verb):
+            relation = self.lex.verbs.get(key)
+            if relation is None:
+                continue
+            if self._blocked(verb):
+                return
+            conf = self._hedge(verb)
+            agents, passive = self._subject(verb)
+            if passive:
+                patient = self._patient(verb)
+                targets = self._args(patient)
+                if prep is not None:
+                    targets = self._prep_objects(prep) or targets
+                yield from self._emit(agents, relation, targets, verb, "verb-passive", 0.85 * conf)
+                return
+            if prep is not None:
+                targets = self._prep_objects(prep)
+            else:
+                obj = self._object(verb)
+                targets = self._args(obj)
+                if not targets and relation == "CAPTURED":
+                    targets = self._site(obj)
+                if not targets and relation in ("ATTACKS",) and obj is not None:
+                    targets = self._site(obj) or self._controller(obj)
+            if relation == "LEADS" and lemma == "spearhead" and not targets:
+                continue
+            yield from self._emit(agents, relation, targets, verb, "verb", 0.9 * conf)
+            return
+
+    def _prep_objects(self, prep: Token) -> list[Arg]:
+        out: list[Arg] = []
+        for p in prep.children:
+            if p.dep_ in ("pobj", "pcomp"):
+                out += self._args(p)
+        return out
+
+    def _site(self, obj: Token | None) -> list[Arg]:
+        """A common-noun target ("a bridge") that a named place of the article is
+        ("the Rastan Bridge", or a place in apposition with that noun)."""
+        if obj is None or obj.lower_ not in SITE_NOUNS:
+            return []
+        best = None
+        for m in self.actors.mentions:
+            if m.actor is None or self._type_of(m.actor) != "LOCATION":
+                continue
+            if m.text.lower().split()[-1] == obj.lower_:
+                best = best or m
+        if best is None:
+            return []
+        return [Arg(best, 0.8)]
+
+    def _controller(self, obj: Token) -> list[Arg]:
+        """The actor behind a targeted area: "sectors controlled by them", "rebel-held areas"."""
+        for c in obj.children:
+            if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ("control", "hold", "occupy"):
+                agents, _ = self._subject(c)
+                if agents:
+                    return [Arg(a.mention, a.confidence * 0.9) for a in agents]
+            if c.dep_ in ("amod", "compound") and "-" in c.text:
+                head, _, suffix = c.lower_.rpartition("-")
+                if suffix in ("held", "controlled", "occupied"):
+                    hit = self._lookup_affix(head, c)
+                    if hit is not None:
+                        return [Arg(hit, 0.8)]
+        return []
+
+    def _noun(self, noun: Token) -> Iterator[Found]:
+        low = noun.lower_
+        lemma = noun.lemma_.lower()
+        relation = self.lex.nouns.get(low) or self.lex.nouns.get(lemma)
+        compound_key = None
+        for c in noun.children:
+            if c.dep_ in ("compound", "amod") and c.i == noun.i - 1:
+                compound_key = f"{c.lower_} {low}"
+        if compound_key and compound_key in self.lex.nouns:
+            relation = self.lex.nouns[compound_key]
+        if relation is None:
+            return
+        if relation in ("LEADS", "MEMBER_OF"):
+            yield from self._role_noun(noun, relation)
+            return
+        if low in ("control", "hands") or relation == "CONTROLS":
+            yield from self._control_noun(noun)
+            if relation != "CAPTURED" or low == "control":
+                return
+        if self._blocked(noun):
+            return
+        agents, beneficiaries = self._noun_roles(noun, relation)
+        if not agents:
+            return
+        rule = "noun"
+        if relation == "ATTACKS" and (low in self.lex.symmetric_attack_nouns or lemma in self.lex.symmetric_attack_nouns):
+            # "war with Israel": the other side is what the phrase hangs on
+            with_objs = [a for p in noun.children if p.dep_ == "prep" and p.lower_ in ("with", "against")
+                         for a in self._prep_objects(p)]
+            if with_objs:
+                yield from self._emit(agents, "ATTACKS", with_objs, noun, rule, 0.75)
+            return
+        yield from self._emit(agents, relation, beneficiaries, noun, rule, 0.75 * self._hedge(noun.head))
+
+    def _noun_roles(self, noun: Token, relation: str) -> tuple[list[Arg], list[Arg]]:
+        """Agents and targets of a nominalised relation."""
+        agents: list[Arg] = []
+        targets: list[Arg] = []
+        low = noun.lower_
+        symmetric_attack = low in self.lex.symmetric_attack_nouns or noun.lemma_.lower() in self.lex.symmetric_attack_nouns
+        agent_preps = {"of", "from", "by"} if relation in ("BACKS", "CRITICIZES", "CALLS_ON") else {"by", "from"}
+        target_preps = {
+            "BACKS": {"for", "to"},
+            "ATTACKS": {"on", "against", "in", "targeting", "of"},
+            "CAPTURED": {"of"},
+            "CRITICIZES": {"against", "on"},
+            "CALLS_ON": {"on", "to", "for"},
+            "NEGOTIATES_WITH": {"with", "between"},
+            "ALLIED_WITH": {"with", "between"},
+            "OPPOSES": {"to", "against", "with"},
+        }.get(relation, set())
+        if low in AGENT_NOUNS:
+            # "a key backer of some rebel groups": the of-phrase is the one backed
+            agent_preps, target_preps = set(), {"of", "to", "for"}
+        if relation == "ATTACKS" and low in ("massacre", "killing", "killings", "invasion", "occupation"):
+            agent_preps = {"by", "from"}
+        if relation == "CAPTURED":
+            agent_preps = {"by", "from"}
+        for c in noun.children:
+            if c.dep_ == "prep":
+                prep = c.lower_
+                if prep in agent_preps and not (prep == "of" and relation in ("ATTACKS", "CAPTURED")):
+                    agents += self._prep_objects(c)
+                elif prep in target_preps:
+                    targets += self._prep_objects(c)
+                    if not targets and relation == "ATTACKS":
+                        for p in c.children:
+                            if p.dep_ == "pobj":
+                                targets += self._site(p) or self._controller(p)
+            elif c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i:
+                if relation == "OPPOSES" and c.dep_ == "compound":
+                    # "a Muslim Brotherhood insurgency": the insurgents are the agents
+                    agents += self._arg(c)
+                else:
+                    agents += self._arg(c)
+            elif c.dep_ == "acl" and c.lemma_.lower() in ("carry", "conduct", "commit", "perpetrate", "launch",
+                                                          "stage", "wage", "lead"):
+                agents += self._subject(c)[0]
+        if relation == "CAPTURED" and not targets:
+            # "the occupation ... of the strategic city of Hama": the first place in an of-phrase
+            for t in noun.subtree:
+                if t.dep_ == "pobj" and t.head.lower_ == "of":
+                    m = self._mention(t)
+                    if m is not None and m.actor and self._type_of(m.actor) == "LOCATION":
+                        targets.append(Arg(m, 0.8))
+                        break
+        if relation == "CAPTURED" and not agents:
+            for c in noun.children:
+                if c.dep_ == "prep" and c.lower_ == "from":
+                    agents += self._prep_objects(c)
+        # light verbs lend their subject: "Russia launched airstrikes", "Iran provided support"
+        if not agents and noun.dep_ in ("dobj", "attr", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
+            verb = noun.head
+            lemma = verb.lemma_.lower()
+            prts = " ".join(c.lower_ for c in verb.children if c.dep_ == "prt")
+            if lemma in self.lex.light_verbs or f"{lemma} {prts}" in self.lex.light_verbs or (
+                lemma == "be" and noun.dep_ == "attr"
+            ):
+                agents = self._subject(verb)[0] if lemma != "be" else self._args(
+                    next((c for c in verb.children if c.dep_ == "nsubj"), None))
+        if noun.dep_ == "appos" and not agents:
+            agents = self._arg(noun.head)
+        # purpose: "a massacre ... to quell a Muslim Brotherhood insurgency"
+        if relation == "ATTACKS" and not targets:
+            for c in noun.children:
+                if c.dep_ in ("acl", "relcl"):
+                    for cc in c.children:
+                        if cc.dep_ in ("advcl", "xcomp") and cc.lemma_.lower() in self.lex.verbs \
+                                and self.lex.verbs[cc.lemma_.lower()] == "ATTACKS":
+                            obj = self._object(cc)
+                            targets += self._args(obj) or self._insurgents(obj)
+            anc = noun
+            for _ in range(4):
+                if targets or anc.head.i == anc.i:
+                    break
+                anc = anc.head
+                if anc.pos_ not in ("VERB", "AUX"):
+                    continue
+                for c in anc.children:
+                    if c.dep_ in ("advcl", "xcomp") and c.i > noun.i and self.lex.verbs.get(c.lemma_.lower()) == "ATTACKS" \
+                            and any(a.lower_ == "to" for a in c.children):
+                        obj = self._object(c)
+                        targets += self._args(obj) or self._insurgents(obj)
+        if relation == "BACKS" and not targets and low not in AGENT_NOUNS:
+            targets = self._beneficiary(noun)
+        if symmetric_attack:
+            return agents or self._governing_actor(noun), targets
+        return agents, targets
+
+    def _insurgents(self, obj: Token | None) -> list[Arg]:
+        if obj is None:
+            return []
+        return [a for c in obj.children if c.dep_ in ("compound", "amod", "poss") for a in self._arg(c)]
+
+    def _governing_actor(self, noun: Token) -> list[Arg]:
+        """The actor a phrase hangs on: "Hezbollah, weakened after ... war with Israel"."""
+        tok = noun
+        for _ in range(8):
+            if tok.head.i == tok.i:
+                break
+            tok = tok.head
+            m = self._mention(tok)
+            if m is not None:
+                return [Arg(m, 0.8)]
+            if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("acl", "relcl"):
+                subj, _ = self._subject(tok)
+                return [Arg(a.mention, 0.8) for a in subj]
+        return []
+
+    def _beneficiary(self, noun: Token) -> list[Arg]:
+        """Who is helped when a text names only the helper: "thanks to the support of
+        Moscow, Damascus launched ..." (the subject of the clause the phrase serves)."""
+        tok = noun
+        for _ in range(6):
+            if tok.head.i == tok.i:
+                return []
+            tok = tok.head
+            if tok.pos_ in ("VERB", "AUX"):
+                subj = next((c for c in tok.children if c.dep_ in SUBJECTS), None)
+                if subj is not None and subj.lower_ not in ("it", "this", "that", "there"):
+                    return self._args(subj)
+                for c in tok.children:
+                    if c.dep_ in ("ccomp", "advcl") and c.i > noun.i:
+                        s = next((x for x in c.children if x.dep_ in SUBJECTS), None)
+                        if s is not None:
+                            return self._args(s)
+                return []
+        return []
+
+    def _control_noun(self, noun: Token) -> Iterator[Found]:
+        """"in government hands", "in the hands of X", "control of X", "X's stronghold"."""
+        low = noun.lower_
+        if self._blocked(noun):
+            return
+        if low == "hands" and noun.dep_ == "pobj" and noun.head.lower_ == "in":
+            holders = [a for c in noun.children if c.dep_ in ("poss", "compound", "amod") for a in self._arg(c)]
+            holders += [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for a in self._prep_objects(c)]
+            if not holders:
+                for c in noun.children:
+                    if c.dep_ in ("amod", "compound") and c.lower_ in self.lex.government_modifiers:
+                        home = self.actors.home
+                        if home:
+                            holders = [Arg(self._synthetic_government(home, noun), 0.9)]
+            verb = noun.head.head
+            places = self._args(self._place_subject(verb))
+            if verb.dep_ == "relcl":
+                places = self._counted_places(verb.head) or places
+            yield from self._emit(holders, "CONTROLS", places, noun, "noun-hands", 0.8)
+            return
+        if low == "control":
+            places = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for a in self._prep_objects(c)]
+            if not places:
+                for c in noun.children:
+                    if c.dep_ == "prep" and c.lower_ == "of":
+                        for p in c.children:
+                            for cc in p.conjuncts:
+                                places += self._args(cc)
+            head = noun.head
+            if head.dep_ == "conj" and noun.dep_ == "conj":
+                pass
+            verb = head
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.dep_ in ("conj", "dobj", "pobj", "prep"):
+                verb = verb.head
+            lemma = verb.lemma_.lower()
+            if lemma in CONTROL_VERBS_GAIN:
+                relation = "CAPTURED"
+            elif lemma in CONTROL_VERBS_HAVE or noun.head.lower_ == "in":
+                relation = "CONTROLS"
+            else:
+                return
+            agents = [a for c in noun.children if c.dep_ == "poss" for a in self._arg(c)]
+            if not agents and verb.pos_ in ("VERB", "AUX"):
+                agents = self._subject(verb)[0]
+            yield from self._emit(agents, relation, places, noun, "noun-control", 0.75)
+            return
+        if low in ("stronghold", "bastion", "heartland"):
+            holders = [a for c in noun.children if c.dep_ == "poss" for a in self._arg(c)]
+            holders += [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for a in self._prep_objects(c)]
+            places = [a for c in noun.children if c.dep_ == "appos" for a in self._args(c)]
+            if noun.dep_ == "appos":
+                places += self._arg(noun.head)
+            if noun.dep_ == "attr":
+                subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+                places += self._args(subj)
+            yield from self._emit(holders, "CONTROLS", places, noun, "noun-stronghold", 0.75)
+
+    def _synthetic_government(self, state: str, near: Token) -> Mention:
+        m = self._mention(near)
+        anchor = m or Mention(self.part, near.i, near.i + 1, near.i, near.idx, near.idx + len(near), near.text,
+                              "synthetic", state, "STATE")
+        self.actors.actors[state].government = True if state in self.actors.actors else False
+        return self._synthetic(state, anchor)
+
+    def _place_subject(self, verb: Token) -> Token | None:
+        subj = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        if subj is not None and subj.lower_ in RELATIVE and verb.dep_ == "relcl":
+            head = verb.head
+            # "Homs ... and Damascus, two major cities that remain ...": the places named
+            if head.dep_ == "appos":
+                return head.head
+            return head
+        return subj
+
+    def _counted_places(self, noun: Token) -> list[Arg]:
+        """"Homs ... and Damascus, two major cities that ...": the last N places named."""
+        count = next((NUMBER_WORDS.get(c.lower_) for c in noun.children if c.dep_ == "nummod"), None)
+        if not count or noun.dep_ != "appos":
+            return []
+        end = noun.idx + self._offset()
+        places = [m for m in self.actors.mentions if m.char_start < end and m.actor
+                  and self._type_of(m.actor) == "LOCATION"]
+        chosen: list[Mention] = []
+        for m in reversed(places):
+            if m.actor not in {c.actor for c in chosen}:
+                chosen.append(m)
+            if len(chosen) == count:
+                break
+        return [Arg(m, 0.8) for m in reversed(chosen)]
+
+    def _role_noun(self, noun: Token, relation: str) -> Iterator[Found]:
+        """"the head of the HTS, Ahmed al-Shareh", "X is the leader of Y", "Its Secretary
+        General, Antonio Guterres"."""
+        if noun.dep_ == "compound" or self._mention(noun) is not None:
+            return
+        if any(c.lower_ in FORMER for c in noun.children):
+            return
+        orgs = [a for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "at", "in", "for")
+                for a in self._prep_objects(c)]
+        # "Syrian arm" is no membership of Syria; a minister's demonym is (handled by _title)
+        orgs += [a for c in noun.children if c.dep_ in ("poss", "compound") for a in self._arg(c)]
+        people: list[Arg] = []
+        for c in noun.children:
+            if c.dep_ == "appos":
+                people += self._args(c)
+        if noun.dep_ == "appos":
+            people += self._arg(noun.head)
+        if noun.dep_ == "attr":
+            subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+            people += self._args(subj)
+        people = [p for p in people if self._type_of(p.mention.actor or "") == "PERSON"
+                  or relation == "MEMBER_OF"]
+        if noun.lower_ in ("faction", "wing", "arm", "branch", "affiliate", "offshoot", "unit", "militia"):
+            people = [p for p in people if self._type_of(p.mention.actor or "") != "PERSON"]
+        yield from self._emit(people, relation, orgs, noun, "title", 0.85)
+
+    def _title(self, tok: Token) -> Iterator[Found]:
+        """"Turkish President Recep Tayyip Erdogan", "Syrian Defense Minister Ali Abbas",
+        "current president Bashar al-Assad", "Hafez al-Assad ... in power"."""
+        m = self._mention(tok)
+        if m is None or tok.i != m.root or self._type_of(m.actor or "") != "PERSON":
+            return
+        doc = self.doc
+        title_words = []
+        orgs: list[Arg] = []
+        k = m.start - 1
+        while k >= 0 and doc[k].head.i in range(k + 1, m.end + 1) or (k >= 0 and doc[k].head.i == m.root):
+            t = doc[k]
+            if t.is_punct or t.lower_ in ("the", "a", "an"):
+                break
+            other = self._mention(t)
+            if other is not None and other is not m:
+                orgs.append(Arg(other))
+                k = other.start - 1
+                continue
+            title_words.insert(0, t.lower_)
+            k -= 1
+        title = " ".join(title_words)
+        relation = None
+        for n in range(len(title_words)):
+            key = " ".join(title_words[n:])
+            if key in self.lex.nouns and self.lex.nouns[key] in ("LEADS", "MEMBER_OF"):
+                relation = self.lex.nouns[key]
+                break
+        if relation is None and title_words:
+            last = title_words[-1]
+            if self.lex.nouns.get(last) in ("LEADS", "MEMBER_OF"):
+                relation = self.lex.nouns[last]
+            elif last == "minister" or last.endswith("minister"):
+                relation = "MEMBER_OF"
+        if relation is None and any(w.endswith("minister") for w in title_words):
+            relation = "MEMBER_OF"
+        if relation is None:
+            yield from self._in_power(tok, m)
+            return
+        if not orgs:
+            orgs = self._default_org(m, relation)
+        if relation == "LEADS" and title in ("prime minister",) and orgs:
+            pass
+        yield from self._emit([Arg(m)], relation, orgs, tok, "title", 0.9)
+
+    def _default_org(self, m: Mention, relation: str) -> list[Arg]:
+        entry = self.gaz.entries.get(m.actor or "")
+        if entry is None:
+            return []
+        target = entry.leads if relation == "LEADS" else (entry.member_of or entry.country)
+        if target and target in self.gaz:
+            return [Arg(self._synthetic(target, m), 0.8)]
+        return []
+
+    def _in_power(self, tok: Token, m: Mention) -> Iterator[Found]:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "in" and any(p.lower_ == "power" for p in c.children):
+                yield from self._emit([Arg(m)], "LEADS", self._default_org(m, "LEADS"), tok, "title-power", 0.7)
+
+    def _side(self, tok: Token) -> Iterator[Found]:
+        """"Moscow and Hezbollah on Assad's side", "fighting on the side of X"."""
+        if tok.dep_ != "pobj" or tok.head.lower_ not in ("on", "at", "by"):
+            return
+        sided = [a for c in tok.children if c.dep_ == "poss" for a in self._args(c)]
+        sided += [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for a in self._prep_objects(c)]
+        holder = tok.head.head
+        if holder.pos_ in ("VERB", "AUX"):
+            agents = self._subject(holder)[0]
+        else:
+            agents = self._args(holder)
+        if self._blocked(holder):
+            return
+        yield from self._emit(agents, "BACKS", sided, tok, "side", 0.8)
+
+    def _lookup_affix(self, text: str, tok: Token) -> Mention | None:
+        low = text.lower()
+        if low in self.lex.government_modifiers or low in self.lex.government_nouns:
+            if self.actors.home:
+                return self._synthetic_government(self.actors.home, tok)
+            return None
+        hit = self.gaz.lookup(text)
+        if hit is None:
+            return None
+        entry = self.gaz[hit.entry]
+        key = entry.name
+        if entry.type == "PERSON":
+            key = entry.leads if entry.leads in self.gaz else entry.name
+        elif hit.kind == "metonym":
+            key = self.gaz.metonym_of.get(text.lower(), key)
+        if entry.type == "LOCATION":
+            return None
+        self._ensure(key)
+        return Mention(self.part, tok.i, tok.i + 1, tok.i, tok.idx, tok.idx + len(tok), text, "affix", key, "",
+                       actor=key)
+
+    def _affix(self, tok: Token) -> Iterator[Found]:
+        """"Iran-backed Houthis", "Turkish-backed", "Wagner-led", "pro-government
+        militias", "anti-regime forces"."""
+        text = tok.text
+        if "-" not in text or len(text) < 5:
+            return
+        head_tok = tok.head if tok.dep_ in ("amod", "compound", "nmod") else None
+        low = text.lower()
+        if low.startswith(("anti-", "pro-")):
+            prefix, _, rest = low.partition("-")
+            other = self._lookup_affix(rest, tok)
+            holder_tok = tok if self._mention(tok) is not None else head_tok
+            if other is None or holder_tok is None:
+                return
+            holders = self._args(holder_tok)
+            relation = "OPPOSES" if prefix == "anti" else "BACKS"
+            yield from self._emit(holders, relation, [Arg(other, 0.9)], tok, "affix", 0.8)
+            return
+        name, _, suffix = text.rpartition("-")
+        relation = {"backed": "BACKS", "supported": "BACKS", "sponsored": "BACKS", "funded": "BACKS",
+                    "armed": "BACKS", "allied": "ALLIED_WITH", "aligned": "BACKS", "led": "LEADS"}.get(suffix.lower())
+        if relation is None or head_tok is None:
+            return
+        other = self._lookup_affix(name, tok)
+        if other is None:
+            return
+        targets = self._args(head_tok)
+        yield from self._emit([Arg(other, 0.9)], relation, targets, tok, "affix", 0.8)
