@@ -71,6 +71,7 @@ class Entry:
     country: str | None = None
     leads: str | None = None
     member_of: str | None = None
+    also_led: list[str] = field(default_factory=list)
     role: str | None = None
 
     @classmethod
@@ -113,7 +114,9 @@ class Gazetteer:
         self.descriptions: dict[str, list[str]] = {}
         rank = {k: i for i, k in enumerate(KINDS)}
         for e in self.entries.values():
-            forms: list[tuple[str, str]] = [(e.name, "name")]
+            # an all-caps name ("NATO", "M23") listed among its exact-case aliases is matched exactly only
+            exact_name = e.name in e.case_sensitive_aliases
+            forms: list[tuple[str, str]] = [] if exact_name else [(e.name, "name")]
             forms += [(a, "alias") for a in e.aliases]
             forms += [(a, "government") for a in e.government_aliases]
             if e.government:
@@ -158,7 +161,8 @@ class Gazetteer:
         patterns: list[dict[str, Any]] = []
         seen: set[str] = set()
         for e in self.entries.values():
-            forms = [e.name, *e.aliases, *e.government_aliases, *e.demonyms, *e.metonyms]
+            forms = [] if e.name in e.case_sensitive_aliases else [e.name]
+            forms += [*e.aliases, *e.government_aliases, *e.demonyms, *e.metonyms]
             if e.government:
                 forms.append(e.government)
             for text in forms:

@@ -19,12 +19,20 @@ import json
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import networkx as nx
 
 from .errors import InputError
 from .model import ONTOLOGY, Actor, Document, Evidence, Extraction, Relation
+
+
+def _graphml_value(value: Any) -> Any:
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    if value is None:
+        return ""
+    return value
 
 
 class KnowledgeGraph:
@@ -172,6 +180,24 @@ class KnowledgeGraph:
             f"<KnowledgeGraph: {len(self.documents)} documents, {self._g.number_of_nodes()} actors, "
             f"{self._g.number_of_edges()} relations>"
         )
+
+    def write_graphml(self, path: str | Path | BinaryIO) -> None:
+        """Write the graph as GraphML; list and dict attributes become JSON strings
+        (GraphML has no such types).
+
+        Examples
+        --------
+        >>> import io
+        >>> buf = io.BytesIO(); KnowledgeGraph().write_graphml(buf); b"graphml" in buf.getvalue()
+        True
+        """
+        g = nx.MultiDiGraph()
+        g.graph["documents"] = json.dumps(self.documents, ensure_ascii=False)
+        for n, d in self._g.nodes(data=True):
+            g.add_node(n, **{k: _graphml_value(v) for k, v in d.items()})
+        for s, t, k, d in self._g.edges(keys=True, data=True):
+            g.add_edge(s, t, key=k, **{a: _graphml_value(v) for a, v in d.items() if v is not None})
+        nx.write_graphml(g, path)
 
     # -- JSONL contract -------------------------------------------------------------
 

@@ -25,7 +25,7 @@ class InputReport:
     errors: list[str] = field(default_factory=list)
 
     def add(self, error: InputError) -> None:
-        log.warning("%s", error)
+        log.debug("%s", error)
         self.errors.append(str(error))
 
 

@@ -27,6 +27,9 @@ NER_TYPES = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "LOCATION", "LOC"
 TITLE_WORDS = {"president", "prime", "minister", "mr", "mrs", "ms", "dr", "general", "gen", "king", "sheikh",
                "leader", "chief", "commander", "colonel", "col", "lt", "sen", "senator", "foreign", "defense",
                "defence", "secretary", "former", "current", "late"}
+FACILITY_WORDS = {"bridge", "airport", "dam", "base", "airbase", "palace", "square", "port", "harbour", "harbor",
+                  "prison", "hospital", "refinery", "plant", "station", "crossing", "highway", "road", "camp",
+                  "barracks", "mosque", "church", "stadium", "university", "market", "tower", "building"}
 _DETERMINERS = {"the", "a", "an", "this", "these", "those", "its", "their", "his", "her"}
 
 
@@ -180,6 +183,11 @@ class MentionFinder:
                         start, end = self._strip_titles(doc, start, end)
             root = _head_of(doc, start, end)
             head = doc[root].head
+            if (entry is not None and label == "LOCATION" and doc[root].dep_ == "compound" and head.i == end
+                    and head.pos_ == "PROPN" and head.lower_ in FACILITY_WORDS):
+                # "the Rastan Bridge" is a site of its own, not the town it is named after
+                add(start, end + 1, head.i, "ner", None, "FAC")
+                continue
             # "Russian armed forces", "HTS fighters": the whole phrase names the actor
             if (
                 entry is not None
@@ -387,8 +395,34 @@ class Resolver:
             if surface:
                 rec.aliases.add(surface)
             kept.append(m)
+        self._merge_apposed_sites(kept, actors, docs)
         by_token = {(m.part, k): m for m in kept for k in range(m.start, m.end)}
         return DocumentActors(kept, actors, home, by_token)
+
+    def _merge_apposed_sites(self, mentions: list[Mention], actors: dict[str, ActorRecord], docs: list[Doc]) -> None:
+        """"Ar Rastan, a strategically important bridge" with a "Rastan Bridge" in the
+        article: the place in apposition is that site."""
+        sites = {}
+        for key, rec in actors.items():
+            if rec.type == "LOCATION" and rec.entry is None:
+                sites.setdefault(key.split()[-1].lower(), key)
+        if not sites:
+            return
+        for m in mentions:
+            if m.actor not in actors or actors[m.actor].type != "LOCATION":
+                continue
+            root = docs[m.part][m.root]
+            for c in root.children:
+                target = sites.get(c.lower_) if c.dep_ == "appos" and c.pos_ == "NOUN" else None
+                if target and target != m.actor:
+                    old = actors[m.actor]
+                    old.mentions -= 1
+                    new = actors[target]
+                    new.mentions += 1
+                    new.aliases.add(clean_surface(m.text))
+                    if old.mentions <= 0:
+                        del actors[m.actor]
+                    m.actor = target
 
     def _person_key(self, surface: str, persons: list[tuple[str, list[str]]]) -> str | None:
         tokens = surface.lower().split()

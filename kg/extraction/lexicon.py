@@ -30,6 +30,9 @@ class Lexicon:
     opposition_modifiers: frozenset[str]
     definite_government_nouns: frozenset[str]
     symmetric_attack_nouns: frozenset[str]
+    transfer_verbs: frozenset[str]
+    ties_breaking_verbs: frozenset[str]
+    reversed_member_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -70,4 +73,7 @@ def load_lexicon() -> Lexicon:
         opposition_modifiers=frozenset(raw["opposition_modifiers"]),
         definite_government_nouns=frozenset(raw["definite_government_nouns"]),
         symmetric_attack_nouns=frozenset(raw["attack_nouns_requiring_agent_object"]),
+        transfer_verbs=frozenset(raw["transfer_verbs"]),
+        ties_breaking_verbs=frozenset(raw["ties_breaking_verbs"]),
+        reversed_member_verbs=frozenset(raw["reversed_member_verbs"]),
     )

@@ -46,6 +46,16 @@ CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 # nouns for the one who acts: their of-phrase is the target ("backer of", "ally of")
 AGENT_NOUNS = {"backer", "supporter", "sponsor", "patron", "benefactor", "protector", "ally", "enemy", "foe",
                "rival", "adversary", "opponent", "critic"}
+QUANTITY_WORDS = {"thousands", "hundreds", "dozens", "scores", "tens", "millions", "some", "many", "most", "all",
+                  "several", "part", "members", "units", "remnants", "elements", "none", "each", "one", "two", "three"}
+DEFINITE_GROUP_NOUNS = {"group", "movement", "militia", "organisation", "organization", "alliance", "coalition",
+                        "faction", "party"}
+WEAPON_NOUNS = {"drone", "drones", "missile", "missiles", "rocket", "rockets", "shell", "shells", "bomb", "bombs",
+                "jet", "jets", "warplane", "warplanes", "aircraft", "helicopter", "helicopters", "artillery",
+                "tanks", "tank", "mortars", "ship", "warship", "boat"}
+PLACE_HEADS = {"town", "towns", "city", "cities", "village", "villages", "port", "region", "province", "district",
+               "state", "area", "areas", "capital", "enclave", "county", "settlement", "settlements", "strip"}
+TERRITORY_NOUNS = {"soil", "territory", "territories", "land", "lands", "airspace", "waters"}
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "both": 2}
 FORMER = {"former", "ex", "erstwhile", "onetime", "one-time", "late"}
 
@@ -131,37 +141,82 @@ class RelationExtractor:
     def _arg(self, tok: Token, depth: int = 0) -> list[Arg]:
         m = self._mention(tok)
         if m is not None:
+            if m.kind in ("opposition", "description", "government") and depth < 3:
+                # "rebels of the CSP-PSD coalition": the of-phrase names them more precisely
+                named = self._of_objects(tok, depth)
+                if named:
+                    return named
             return [Arg(m)]
         low = tok.lower_
         if low in PRONOUNS:
             ante = self._antecedent(tok)
             return [Arg(ante, 0.85)] if ante is not None else []
-        if low in RELATIVE and tok.dep_ in SUBJECTS + ("dobj", "pobj"):
+        if low in RELATIVE and tok.dep_ in SUBJECTS + ("dobj", "pobj", "poss"):
             head = tok.head
-            while head.dep_ in ("relcl", "conj") and head.head.i != head.i:
+            for _ in range(4):
                 if head.dep_ == "relcl":
                     return self._args(head.head, depth + 1)
+                if head.head.i == head.i:
+                    break
                 head = head.head
             return []
-        if depth > 2 or tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        if depth > 3 or tok.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM", "PRON"):
             return []
-        # "the jihadists of HTS", "fighters of the group", "the forces of Moscow"
-        is_agentish = low in self.lex.agent_nouns or tok.lemma_.lower() in self.lex.agent_nouns
+        lemma = tok.lemma_.lower()
+        if low in DEFINITE_GROUP_NOUNS and any(c.lower_ == "the" for c in tok.children):
+            # "the group's leader": the group last named
+            ante = self._antecedent(tok)
+            return [Arg(ante, 0.8)] if ante is not None else []
+        if low in QUANTITY_WORDS or tok.pos_ == "NUM":
+            # "thousands of their soldiers", "some of the rebels"
+            return self._of_objects(tok, depth)
+        is_agentish = low in self.lex.agent_nouns or lemma in self.lex.agent_nouns
+        if is_agentish or low in WEAPON_NOUNS or lemma in WEAPON_NOUNS:
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in ("of", "from", "loyal", "for"):
+                    args = self._of_objects(tok, depth, (c.lower_,))
+                    if args:
+                        return args
+                if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < tok.i:
+                    args = self._arg(c, depth + 1)
+                    if args:
+                        return args
+                if c.dep_ == "acl" and c.tag_ == "VBN":
+                    # "a drone launched by the Houthis"
+                    agents, passive = self._subject(c)
+                    if passive and agents:
+                        return agents
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in ("of", "from", "loyal") and is_agentish:
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        args = self._args(p, depth + 1)
-                        if args:
-                            return args
-            if c.dep_ in ("poss", "compound", "amod") and is_agentish:
-                args = self._arg(c, depth + 1)
-                if args:
-                    return args
             if c.dep_ == "appos":
                 args = self._arg(c, depth + 1)
                 if args:
                     return args
+            if c.dep_ == "acl" and c.lemma_.lower() in ("know", "call", "name", "dub"):
+                # "militias known as Wazalendo"
+                for p in c.children:
+                    if p.dep_ == "prep" and p.lower_ == "as":
+                        args = self._prep_objects(p)
+                        if args:
+                            return args
+        if low in PLACE_HEADS or lemma in PLACE_HEADS:
+            # "the port of Hodeidah", "the towns of Minova and Sake"
+            places = self._of_objects(tok, depth)
+            if places:
+                return places
+        if low in TERRITORY_NOUNS:
+            # "Russian soil", "Lebanese territory"
+            for c in tok.children:
+                if c.dep_ in ("amod", "poss", "compound"):
+                    m2 = self._mention(c)
+                    if m2 is not None:
+                        return [Arg(m2, 0.9)]
+        if tok.dep_ == "appos" and depth < 2:
+            return self._arg(tok.head, depth + 1)
+        if tok.dep_ == "attr" and tok.head.lemma_ == "be" and depth < 2:
+            # "El Fasher ... is the last major city ... held by the army"
+            subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                return self._args(subj, depth + 1)
         if low == "country" and any(c.dep_ == "poss" for c in tok.children):
             poss = next(c for c in tok.children if c.dep_ == "poss")
             person = self._arg(poss, depth + 1)
@@ -169,6 +224,41 @@ class RelationExtractor:
                 state = self._state_of_person(person[0].mention)
                 if state is not None:
                     return [Arg(state, person[0].confidence)]
+        return []
+
+    def _of_objects(self, tok: Token, depth: int, preps: tuple[str, ...] = ("of",)) -> list[Arg]:
+        out: list[Arg] = []
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        out += self._args(p, depth + 1)
+        return out
+
+    def _target_fallback(self, noun: Token | None) -> list[Arg]:
+        """What an attack or capture of a thing hits: a named place it is ("a bridge"),
+        the actor that holds or owns it ("sectors controlled by them", "Houthi radar
+        sites", "a convoy of Malian soldiers"), or the place it is in ("a base in Bamako")."""
+        if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
+            return []
+        found = self._site(noun) or self._controller(noun)
+        if found:
+            return found
+        for c in noun.children:
+            if c.dep_ in ("compound", "amod", "poss") and c.i < noun.i:
+                m = self._mention(c)
+                if m is not None and m.actor:
+                    return [Arg(m, 0.8)]
+            if c.dep_ == "prep" and c.lower_ == "of":
+                args = [a for p in c.children if p.dep_ == "pobj" for a in self._args(p)]
+                if args:
+                    return args
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "outside", "across"):
+                places = [a for a in self._prep_objects(c)
+                          if a.mention.actor and self._type_of(a.mention.actor) == "LOCATION"]
+                if places:
+                    return [Arg(a.mention, 0.75) for a in places]
         return []
 
     def _state_of_person(self, m: Mention) -> Mention | None:
@@ -344,12 +434,12 @@ class RelationExtractor:
             verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")
         )
         if passive:
+            found: list[Arg] = []
             for c in verb.children:
                 if c.dep_ == "agent":
-                    for p in c.children:
-                        if p.dep_ == "pobj":
-                            return self._args(p), True
-            return [], True
+                    for by in (c, *c.conjuncts):
+                        found += [a for p in by.children if p.dep_ == "pobj" for a in self._args(p)]
+            return found, True
         # the subject nearest the verb: "Syria: Russian fighters bombed ..." has two
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if subjects:
@@ -390,8 +480,10 @@ class RelationExtractor:
 
     def _patient(self, verb: Token) -> Token | None:
         for c in verb.children:
-            if c.dep_ == "nsubjpass":
+            if c.dep_ in ("nsubjpass", "nsubj"):
                 return c
+        if verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+            return self._patient(verb.head)
         if verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN":
             return verb.head
         if verb.dep_ == "relcl":
@@ -421,10 +513,17 @@ class RelationExtractor:
         lemma = verb.lemma_.lower()
         if lemma in ("be", "have") and verb.pos_ == "AUX":
             return
+        if lemma in self.lex.reversed_member_verbs:
+            yield from self._includes(verb)
+            return
         for key, prep in self._verb_keys(verb):
             relation = self.lex.verbs.get(key)
+            if relation is None and lemma in self.lex.transfer_verbs and key == lemma:
+                relation = "BACKS"
             if relation is None:
                 continue
+            if lemma == "tell" and not any(c.dep_ == "xcomp" for c in verb.children):
+                return  # "told AFP that ..." reports; "told X to ..." orders
             if self._blocked(verb):
                 return
             conf = self._hedge(verb)
@@ -436,19 +535,59 @@ class RelationExtractor:
                     targets = self._prep_objects(prep) or targets
                 yield from self._emit(agents, relation, targets, verb, "verb-passive", 0.85 * conf)
                 return
-            if prep is not None:
+            if lemma in self.lex.transfer_verbs and prep is None:
+                # "gave Kyiv billions in aid", "sent weapons to the army": the one who receives
+                targets = [a for c in verb.children if c.dep_ == "dative" for a in self._args(c)]
+                targets += [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
+                            for a in self._prep_objects(c)]
+                if not targets and lemma == "supply":
+                    targets = self._args(self._object(verb))
+            elif prep is not None:
                 targets = self._prep_objects(prep)
+                if not targets and relation in ("CAPTURED", "ATTACKS"):
+                    targets = [a for p in prep.children if p.dep_ == "pobj" for a in self._target_fallback(p)]
             else:
                 obj = self._object(verb)
                 targets = self._args(obj)
-                if not targets and relation == "CAPTURED":
-                    targets = self._site(obj)
-                if not targets and relation in ("ATTACKS",) and obj is not None:
-                    targets = self._site(obj) or self._controller(obj)
+                if not targets and relation in ("CAPTURED", "ATTACKS"):
+                    targets = self._target_fallback(obj)
+                if not targets and relation == "CALLS_ON":
+                    # "demanded that the RSF end its siege"
+                    for c in verb.children:
+                        if c.dep_ == "ccomp":
+                            targets = self._args(next((x for x in c.children if x.dep_ == "nsubj"), None))
             if relation == "LEADS" and lemma == "spearhead" and not targets:
                 continue
             yield from self._emit(agents, relation, targets, verb, "verb", 0.9 * conf)
+            if relation == "ATTACKS":
+                yield from self._expelled_from(verb, agents, conf)
             return
+
+    def _expelled_from(self, verb: Token, agents: list[Arg], conf: float) -> Iterator[Found]:
+        """"drove the paramilitaries out of the capital": the place is taken."""
+        places: list[Arg] = []
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in ("from", "out"):
+                places += self._prep_objects(c)
+                for cc in c.children:
+                    if cc.dep_ == "prep" and cc.lower_ == "of":
+                        places += self._prep_objects(cc)
+            if c.dep_ == "prt" and c.lower_ == "out":
+                for cc in verb.children:
+                    if cc.dep_ == "prep" and cc.lower_ == "of":
+                        places += self._prep_objects(cc)
+        places = [p for p in places if p.mention.actor and self._type_of(p.mention.actor) == "LOCATION"]
+        yield from self._emit(agents, "CAPTURED", places, verb, "verb", 0.8 * conf)
+
+    def _includes(self, verb: Token) -> Iterator[Found]:
+        """"The alliance, which also includes the TNLA and the AA": members of a group."""
+        if self._blocked(verb):
+            return
+        wholes, _ = self._subject(verb)
+        wholes = [w for w in wholes if self._type_of(w.mention.actor or "") in ("ARMED_GROUP", "ORGANIZATION")]
+        parts = self._args(self._object(verb))
+        parts = [p for p in parts if self._type_of(p.mention.actor or "") not in ("LOCATION", "PERSON")]
+        yield from self._emit(parts, "MEMBER_OF", wholes, verb, "verb-includes", 0.8)
 
     def _prep_objects(self, prep: Token) -> list[Arg]:
         out: list[Arg] = []
@@ -555,7 +694,7 @@ class RelationExtractor:
                     if not targets and relation == "ATTACKS":
                         for p in c.children:
                             if p.dep_ == "pobj":
-                                targets += self._site(p) or self._controller(p)
+                                targets += self._target_fallback(p)
             elif c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i:
                 if relation == "OPPOSES" and c.dep_ == "compound":
                     # "a Muslim Brotherhood insurgency": the insurgents are the agents
