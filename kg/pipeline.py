@@ -77,7 +77,7 @@ class Extractor:
             mentions += self.finder.find(part, doc, offset)
         docs = [d for d, _ in pieces]
         actors = self.resolver.resolve(mentions, docs)
-        found = self.relations.extract(docs, actors)
+        found = self.relations.extract(docs, actors, [o for _, o in pieces])
         relations = self._relations(document, pieces, found)
         return Extraction(document, actors.to_actors(self.gazetteer), relations)
 

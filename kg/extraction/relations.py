@@ -57,6 +57,8 @@ PLACE_HEADS = {"town", "towns", "city", "cities", "village", "villages", "port",
                "state", "area", "areas", "capital", "enclave", "county", "settlement", "settlements", "strip"}
 TERRITORY_NOUNS = {"soil", "territory", "territories", "land", "lands", "airspace", "waters"}
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "both": 2}
+RANKS = {"general", "gen", "gen.", "colonel", "col", "col.", "lieutenant", "major", "captain", "admiral", "marshal",
+         "brigadier", "field", "sergeant", "commander", "lt", "lt.", "maj", "maj."}
 FORMER = {"former", "ex", "erstwhile", "onetime", "one-time", "late"}
 
 
@@ -96,9 +98,12 @@ class RelationExtractor:
 
     # -- entry point ---------------------------------------------------------------
 
-    def extract(self, docs: list[Doc], actors: DocumentActors) -> list[Found]:
-        """Return every relation found in the parsed pieces ``docs`` of one article."""
+    def extract(self, docs: list[Doc], actors: DocumentActors, offsets: list[int]) -> list[Found]:
+        """Return every relation found in the parsed pieces ``docs`` of one article
+        (``offsets``: where each piece starts in the article)."""
         self.actors = actors
+        self.docs = docs
+        self.offsets = offsets
         found: list[Found] = []
         for part, doc in enumerate(docs):
             self.part = part
@@ -302,9 +307,10 @@ class RelationExtractor:
         verb = pron.head
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
+        is_subject = pron.dep_ in SUBJECTS
         if low in ("his", "her", "its", "their", "he", "she", "it", "they"):
             clause = verb
-            for _ in range(3):
+            for _ in range(4):
                 subj = next((c for c in clause.children if c.dep_ in SUBJECTS and c.i != pron.i
                              and not any(a.i == pron.i for a in c.subtree)), None)
                 if subj is not None:
@@ -314,9 +320,14 @@ class RelationExtractor:
                     break
                 if clause.dep_ in ("ccomp", "xcomp", "advcl", "conj") and clause.head.i != clause.i:
                     clause = clause.head
+                elif clause.dep_ == "relcl" and is_subject:
+                    # "the FDLR, which it accuses Kinshasa of arming": the main clause's subject
+                    clause = clause.head
+                    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+                        clause = clause.head
                 else:
                     break
-        # the subjects of the clauses above the pronoun are not what it refers to
+        # the subjects of the clauses above an object pronoun are not what it refers to
         excluded = set()
         head = pron
         while head.head.i != head.i:
@@ -324,11 +335,12 @@ class RelationExtractor:
                 # "rebels who have allied with them": not the rebels themselves
                 excluded.update(range(head.head.left_edge.i, head.head.i + 1))
             head = head.head
-            for c in head.children:
-                if c.dep_ in SUBJECTS:
-                    excluded.update(t.i for t in c.subtree)
-        here = self.doc[pron.i].idx + self._offset()
-        best = None
+            if not is_subject:
+                for c in head.children:
+                    if c.dep_ in SUBJECTS:
+                        excluded.update(t.i for t in c.subtree)
+        here = self.doc[pron.i].idx + self.offsets[self.part]
+        best = best_subject = None
         for m in self.actors.mentions:
             if m.char_start >= here:
                 break
@@ -336,13 +348,12 @@ class RelationExtractor:
                 continue
             if fits(m):
                 best = m
+                if self.docs[m.part][m.root].dep_ in SUBJECTS:
+                    best_subject = m
+        if is_subject and best_subject is not None:
+            # "It belongs to ...": a subject pronoun continues the last subject
+            return best_subject
         return best
-
-    def _offset(self) -> int:
-        for m in self.actors.mentions:
-            if m.part == self.part:
-                return m.char_start - self.doc[m.start].idx
-        return 0
 
     # -- checks ----------------------------------------------------------------------
 
@@ -645,9 +656,18 @@ class RelationExtractor:
             yield from self._control_noun(noun)
             if relation != "CAPTURED" or low == "control":
                 return
+        if low in ("ties", "relations") and noun.head.lemma_.lower() not in self.lex.ties_breaking_verbs:
+            return  # only "severed ties with X" opposes; "close ties" do not
         if self._blocked(noun):
             return
-        agents, beneficiaries = self._noun_roles(noun, relation)
+        between = self._between(noun)
+        if between:
+            # "a ceasefire between Israel and Hezbollah", "the war between the army and the RSF"
+            first, *others = between
+            for rel in self._symmetric_variants(noun, relation):
+                yield from self._emit([first], rel, others, noun, "noun-between", 0.75)
+            return
+        agents, targets = self._noun_roles(noun, relation)
         if not agents:
             return
         rule = "noun"
@@ -655,10 +675,28 @@ class RelationExtractor:
             # "war with Israel": the other side is what the phrase hangs on
             with_objs = [a for p in noun.children if p.dep_ == "prep" and p.lower_ in ("with", "against")
                          for a in self._prep_objects(p)]
-            if with_objs:
-                yield from self._emit(agents, "ATTACKS", with_objs, noun, rule, 0.75)
+            for rel in self._symmetric_variants(noun, relation):
+                yield from self._emit(agents, rel, with_objs, noun, rule, 0.75)
             return
-        yield from self._emit(agents, relation, beneficiaries, noun, rule, 0.75 * self._hedge(noun.head))
+        if relation in ("NEGOTIATES_WITH", "ALLIED_WITH") and not targets and len(agents) > 1:
+            # "the junta and the alliance agreed to a ceasefire": between the parties named
+            targets = agents[1:]
+            agents = agents[:1]
+        yield from self._emit(agents, relation, targets, noun, rule, 0.75 * self._hedge(noun.head))
+
+    def _symmetric_variants(self, noun: Token, relation: str) -> list[str]:
+        # a war is fighting (ATTACKS) and a state of opposition (OPPOSES)
+        if noun.lemma_.lower() in ("war", "conflict"):
+            return ["ATTACKS", "OPPOSES"] if relation == "ATTACKS" else [relation]
+        return [relation]
+
+    def _between(self, noun: Token) -> list[Arg]:
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ == "between":
+                parties = self._prep_objects(c)
+                if len(parties) >= 2:
+                    return parties
+        return []
 
     def _noun_roles(self, noun: Token, relation: str) -> tuple[list[Arg], list[Arg]]:
         """Agents and targets of a nominalised relation."""
@@ -677,9 +715,11 @@ class RelationExtractor:
             "ALLIED_WITH": {"with", "between"},
             "OPPOSES": {"to", "against", "with"},
         }.get(relation, set())
-        if low in AGENT_NOUNS:
-            # "a key backer of some rebel groups": the of-phrase is the one backed
-            agent_preps, target_preps = set(), {"of", "to", "for"}
+        if low in AGENT_NOUNS or noun.lemma_.lower() in AGENT_NOUNS:
+            return self._agent_noun_roles(noun)
+        if low == "support" and noun.dep_ == "pobj" and noun.head.lower_ == "in":
+            # "in support of its ally Hamas": the of-phrase is the one supported
+            agent_preps, target_preps = {"from", "by"}, {"of", "for", "to"}
         if relation == "ATTACKS" and low in ("massacre", "killing", "killings", "invasion", "occupation"):
             agent_preps = {"by", "from"}
         if relation == "CAPTURED":
@@ -728,6 +768,15 @@ class RelationExtractor:
                     next((c for c in verb.children if c.dep_ == "nsubj"), None))
         if noun.dep_ == "appos" and not agents:
             agents = self._arg(noun.head)
+        if not agents and noun.dep_ == "pobj" and noun.head.lower_ == "in" and relation in ("BACKS",):
+            verb = noun.head.head
+            if verb.pos_ in ("VERB", "AUX"):
+                agents = self._subject(verb)[0]
+        # "has been under siege by the RSF": the siege hits the subject
+        if relation == "ATTACKS" and not targets and noun.dep_ == "pobj" and noun.head.lower_ == "under":
+            verb = noun.head.head
+            if verb.pos_ in ("VERB", "AUX"):
+                targets = self._args(next((c for c in verb.children if c.dep_ in SUBJECTS), None))
         # purpose: "a massacre ... to quell a Muslim Brotherhood insurgency"
         if relation == "ATTACKS" and not targets:
             for c in noun.children:
@@ -753,6 +802,24 @@ class RelationExtractor:
             targets = self._beneficiary(noun)
         if symmetric_attack:
             return agents or self._governing_actor(noun), targets
+        return agents, targets
+
+    def _agent_noun_roles(self, noun: Token) -> tuple[list[Arg], list[Arg]]:
+        """"X is a key backer of Y", "Iran, Hezbollah's main backer", "its ally Hamas",
+        "Moscow, now the junta's main military backer"."""
+        targets = [a for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "to", "for")
+                   for a in self._prep_objects(c)]
+        targets += [a for c in noun.children if c.dep_ == "poss" for a in self._arg(c)]
+        agents: list[Arg] = []
+        if noun.dep_ in ("appos", "compound"):
+            agents += self._arg(noun.head)
+        for c in noun.children:
+            if c.dep_ in ("appos", "compound") and self._mention(c) is not None:
+                agents += self._args(c)
+        if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+            agents += self._args(next((c for c in noun.head.children if c.dep_ == "nsubj"), None))
+        if noun.dep_ in ("nsubj",) and noun.head.lemma_ == "be":
+            agents += self._args(next((c for c in noun.head.children if c.dep_ == "attr"), None))
         return agents, targets
 
     def _insurgents(self, obj: Token | None) -> list[Arg]:
@@ -876,7 +943,7 @@ class RelationExtractor:
         count = next((NUMBER_WORDS.get(c.lower_) for c in noun.children if c.dep_ == "nummod"), None)
         if not count or noun.dep_ != "appos":
             return []
-        end = noun.idx + self._offset()
+        end = noun.idx + self.offsets[self.part]
         places = [m for m in self.actors.mentions if m.char_start < end and m.actor
                   and self._type_of(m.actor) == "LOCATION"]
         chosen: list[Mention] = []
@@ -894,10 +961,21 @@ class RelationExtractor:
             return
         if any(c.lower_ in FORMER for c in noun.children):
             return
-        orgs = [a for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "at", "in", "for")
-                for a in self._prep_objects(c)]
+        orgs: list[Arg] = []
+        through_organ = False
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "at", "in", "for"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        found = self._args(p)
+                        orgs += found
+                        # "the chief of Russia's general staff" heads an organ, not the state
+                        through_organ = through_organ or (bool(found) and self._mention(p) is None
+                                                          and p.lower_ not in DEFINITE_GROUP_NOUNS)
         # "Syrian arm" is no membership of Syria; a minister's demonym is (handled by _title)
         orgs += [a for c in noun.children if c.dep_ in ("poss", "compound") for a in self._arg(c)]
+        if through_organ and relation == "LEADS":
+            relation = "MEMBER_OF"
         people: list[Arg] = []
         for c in noun.children:
             if c.dep_ == "appos":
@@ -907,6 +985,9 @@ class RelationExtractor:
         if noun.dep_ == "attr":
             subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
             people += self._args(subj)
+        if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+            # "the M23, whose president is Bertrand Bisimwa"
+            people += self._args(next((c for c in noun.head.children if c.dep_ == "attr"), None))
         people = [p for p in people if self._type_of(p.mention.actor or "") == "PERSON"
                   or relation == "MEMBER_OF"]
         if noun.lower_ in ("faction", "wing", "arm", "branch", "affiliate", "offshoot", "unit", "militia"):
@@ -934,7 +1015,6 @@ class RelationExtractor:
                 continue
             title_words.insert(0, t.lower_)
             k -= 1
-        title = " ".join(title_words)
         relation = None
         for n in range(len(title_words)):
             key = " ".join(title_words[n:])
@@ -953,9 +1033,9 @@ class RelationExtractor:
             yield from self._in_power(tok, m)
             return
         if not orgs:
+            if all(w in RANKS for w in title_words):
+                return  # "General X" says no more than a rank
             orgs = self._default_org(m, relation)
-        if relation == "LEADS" and title in ("prime minister",) and orgs:
-            pass
         yield from self._emit([Arg(m)], relation, orgs, tok, "title", 0.9)
 
     def _default_org(self, m: Mention, relation: str) -> list[Arg]:
