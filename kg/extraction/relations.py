@@ -56,6 +56,8 @@ WEAPON_NOUNS = {"drone", "drones", "missile", "missiles", "rocket", "rockets", "
 PLACE_HEADS = {"town", "towns", "city", "cities", "village", "villages", "port", "region", "province", "district",
                "state", "area", "areas", "capital", "enclave", "county", "settlement", "settlements", "strip"}
 TERRITORY_NOUNS = {"soil", "territory", "territories", "land", "lands", "airspace", "waters"}
+WATERS = {"sea", "gulf", "ocean", "strait", "straits", "channel", "bay"}
+COLLECTIVE_NOUNS = {"coalition", "alliance", "umbrella", "bloc", "network", "grouping", "front", "union"}
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "both": 2}
 RANKS = {"general", "gen", "gen.", "colonel", "col", "col.", "lieutenant", "major", "captain", "admiral", "marshal",
          "brigadier", "field", "sergeant", "commander", "lt", "lt.", "maj", "maj."}
@@ -169,12 +171,27 @@ class RelationExtractor:
             return []
         lemma = tok.lemma_.lower()
         if low in DEFINITE_GROUP_NOUNS and any(c.lower_ == "the" for c in tok.children):
-            # "the group's leader": the group last named
-            ante = self._antecedent(tok)
+            # "the group's leader", "the alliance": the group last named
+            ante = self._definite_reference(tok)
             return [Arg(ante, 0.8)] if ante is not None else []
+        if low == "capital" and any(c.lower_ == "the" for c in tok.children) and self.actors.home:
+            capital = self._capital(self.actors.home, tok)
+            if capital is not None:
+                return [Arg(capital, 0.8)]
         if low in QUANTITY_WORDS or tok.pos_ == "NUM":
             # "thousands of their soldiers", "some of the rebels"
             return self._of_objects(tok, depth)
+        if self.lex.nouns.get(low) == "ATTACKS" or self.lex.nouns.get(lemma) == "ATTACKS":
+            # "an Israeli strike ... killed X": the striker
+            for c in tok.children:
+                if c.dep_ in ("amod", "poss", "compound") and c.i < tok.i:
+                    args = self._arg(c, depth + 1)
+                    if args:
+                        return args
+                    affix = self._affix_actor(c)
+                    if affix is not None:
+                        return [Arg(affix, 0.8)]
+            return []
         is_agentish = low in self.lex.agent_nouns or lemma in self.lex.agent_nouns
         if is_agentish or low in WEAPON_NOUNS or lemma in WEAPON_NOUNS:
             for c in tok.children:
@@ -231,6 +248,33 @@ class RelationExtractor:
                     return [Arg(state, person[0].confidence)]
         return []
 
+    def _definite_reference(self, tok: Token) -> Mention | None:
+        """The group a definite "the alliance" / "the group" refers to: the last one
+        named with that word, else the last armed group or organisation."""
+        here = tok.idx + self.offsets[self.part]
+        word = tok.lower_
+        named = fallback = None
+        for m in self.actors.mentions:
+            if m.char_start >= here:
+                break
+            if m.actor is None or m.adjectival:
+                continue
+            kind = self._type_of(m.actor)
+            if kind in ("ARMED_GROUP", "ORGANIZATION"):
+                fallback = m
+                if word in m.actor.lower():
+                    named = m
+        return named or fallback
+
+    def _capital(self, state: str, tok: Token) -> Mention | None:
+        entry = self.gaz.entries.get(state)
+        for name in entry.metonyms if entry else []:
+            if name in self.gaz and self.gaz[name].type == "LOCATION":
+                self._ensure(name)
+                return Mention(self.part, tok.i, tok.i + 1, tok.i, tok.idx, tok.idx + len(tok), name,
+                               "synthetic", name, "LOCATION", actor=name)
+        return None
+
     def _of_objects(self, tok: Token, depth: int, preps: tuple[str, ...] = ("of",)) -> list[Arg]:
         out: list[Arg] = []
         for c in tok.children:
@@ -246,6 +290,14 @@ class RelationExtractor:
         sites", "a convoy of Malian soldiers"), or the place it is in ("a base in Bamako")."""
         if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
             return []
+        for conj in noun.conjuncts if noun.dep_ != "conj" else ():
+            # "a training school and a military air base in Bamako"
+            found = self._target_fallback_one(conj)
+            if found:
+                return found
+        return self._target_fallback_one(noun)
+
+    def _target_fallback_one(self, noun: Token) -> list[Arg]:
         found = self._site(noun) or self._controller(noun)
         if found:
             return found
@@ -260,8 +312,10 @@ class RelationExtractor:
                     return args
         for c in noun.children:
             if c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "outside", "across"):
+                # ships "in the Red Sea" are not attacks on the sea
                 places = [a for a in self._prep_objects(c)
-                          if a.mention.actor and self._type_of(a.mention.actor) == "LOCATION"]
+                          if a.mention.actor and self._type_of(a.mention.actor) == "LOCATION"
+                          and not WATERS.intersection(a.mention.actor.lower().split())]
                 if places:
                     return [Arg(a.mention, 0.75) for a in places]
         return []
@@ -441,7 +495,7 @@ class RelationExtractor:
 
     def _subject(self, verb: Token, depth: int = 0) -> tuple[list[Arg], bool]:
         """The agents of a verb (and whether the verb is passive)."""
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+        passive = any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children) or (
             verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")
         )
         if passive:
@@ -489,7 +543,16 @@ class RelationExtractor:
                 return c
         return None
 
+    def _collective(self, tok: Token | None) -> Token | None:
+        """"a coalition of rebel groups that ...": the coalition, not its parts."""
+        if tok is not None and tok.dep_ == "pobj" and tok.head.lower_ == "of" and \
+                tok.head.head.lemma_.lower() in COLLECTIVE_NOUNS:
+            return tok.head.head
+        return tok
+
     def _patient(self, verb: Token) -> Token | None:
+        if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and self._collective(verb.head) is not verb.head:
+            return self._collective(verb.head)
         for c in verb.children:
             if c.dep_ in ("nsubjpass", "nsubj"):
                 return c
@@ -533,6 +596,9 @@ class RelationExtractor:
                 relation = "BACKS"
             if relation is None:
                 continue
+            if relation == "CAPTURED" and lemma == "take" and any(
+                    c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
+                return  # "took the Gulf state to the court"
             if lemma == "tell" and not any(c.dep_ == "xcomp" for c in verb.children):
                 return  # "told AFP that ..." reports; "told X to ..." orders
             if self._blocked(verb):
@@ -594,7 +660,11 @@ class RelationExtractor:
         """"The alliance, which also includes the TNLA and the AA": members of a group."""
         if self._blocked(verb):
             return
-        wholes, _ = self._subject(verb)
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lower_ in RELATIVE and verb.dep_ == "relcl":
+            wholes = self._args(self._collective(verb.head))
+        else:
+            wholes, _ = self._subject(verb)
         wholes = [w for w in wholes if self._type_of(w.mention.actor or "") in ("ARMED_GROUP", "ORGANIZATION")]
         parts = self._args(self._object(verb))
         parts = [p for p in parts if self._type_of(p.mention.actor or "") not in ("LOCATION", "PERSON")]
@@ -685,9 +755,10 @@ class RelationExtractor:
         yield from self._emit(agents, relation, targets, noun, rule, 0.75 * self._hedge(noun.head))
 
     def _symmetric_variants(self, noun: Token, relation: str) -> list[str]:
-        # a war is fighting (ATTACKS) and a state of opposition (OPPOSES)
-        if noun.lemma_.lower() in ("war", "conflict"):
-            return ["ATTACKS", "OPPOSES"] if relation == "ATTACKS" else [relation]
+        # "open war with X" is fighting; "at war with X", "the war between X and Y" a state of conflict
+        if relation == "ATTACKS" and noun.lemma_.lower() in ("war", "conflict"):
+            if self._between(noun) or (noun.dep_ == "pobj" and noun.head.lower_ == "at"):
+                return ["OPPOSES"]
         return [relation]
 
     def _between(self, noun: Token) -> list[Arg]:
@@ -707,13 +778,13 @@ class RelationExtractor:
         agent_preps = {"of", "from", "by"} if relation in ("BACKS", "CRITICIZES", "CALLS_ON") else {"by", "from"}
         target_preps = {
             "BACKS": {"for", "to"},
-            "ATTACKS": {"on", "against", "in", "targeting", "of"},
+            "ATTACKS": {"on", "against", "in", "targeting", "of", "across", "at"},
             "CAPTURED": {"of"},
             "CRITICIZES": {"against", "on"},
             "CALLS_ON": {"on", "to", "for"},
             "NEGOTIATES_WITH": {"with", "between"},
             "ALLIED_WITH": {"with", "between"},
-            "OPPOSES": {"to", "against", "with"},
+            "OPPOSES": {"to", "against", "with", "on"},
         }.get(relation, set())
         if low in AGENT_NOUNS or noun.lemma_.lower() in AGENT_NOUNS:
             return self._agent_noun_roles(noun)
@@ -736,11 +807,12 @@ class RelationExtractor:
                             if p.dep_ == "pobj":
                                 targets += self._target_fallback(p)
             elif c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i:
-                if relation == "OPPOSES" and c.dep_ == "compound":
-                    # "a Muslim Brotherhood insurgency": the insurgents are the agents
-                    agents += self._arg(c)
-                else:
-                    agents += self._arg(c)
+                # "Russian airstrikes", "a Muslim Brotherhood insurgency", "the Hamas-led attack"
+                found = self._arg(c)
+                if not found and c.lower_.endswith("-led"):
+                    affix = self._affix_actor(c)
+                    found = [Arg(affix, 0.8)] if affix is not None else []
+                agents += found
             elif c.dep_ == "acl" and c.lemma_.lower() in ("carry", "conduct", "commit", "perpetrate", "launch",
                                                           "stage", "wage", "lead"):
                 agents += self._subject(c)[0]
@@ -766,6 +838,10 @@ class RelationExtractor:
             ):
                 agents = self._subject(verb)[0] if lemma != "be" else self._args(
                     next((c for c in verb.children if c.dep_ == "nsubj"), None))
+        if not agents and noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX"):
+            verb = noun.head.head
+            if f"{verb.lemma_.lower()} {noun.head.lower_}" in self.lex.light_verbs:
+                agents = self._subject(verb)[0]
         if noun.dep_ == "appos" and not agents:
             agents = self._arg(noun.head)
         if not agents and noun.dep_ == "pobj" and noun.head.lower_ == "in" and relation in ("BACKS",):
@@ -957,7 +1033,9 @@ class RelationExtractor:
     def _role_noun(self, noun: Token, relation: str) -> Iterator[Found]:
         """"the head of the HTS, Ahmed al-Shareh", "X is the leader of Y", "Its Secretary
         General, Antonio Guterres"."""
-        if noun.dep_ == "compound" or self._mention(noun) is not None:
+        inside = self._mention(noun)
+        if noun.dep_ == "compound" or (inside is not None and not (
+                inside.start < noun.i and noun.dep_ == "appos" and relation == "MEMBER_OF")):
             return
         if any(c.lower_ in FORMER for c in noun.children):
             return
@@ -974,6 +1052,8 @@ class RelationExtractor:
                                                           and p.lower_ not in DEFINITE_GROUP_NOUNS)
         # "Syrian arm" is no membership of Syria; a minister's demonym is (handled by _title)
         orgs += [a for c in noun.children if c.dep_ in ("poss", "compound") for a in self._arg(c)]
+        if inside is not None:
+            orgs.append(Arg(inside))
         if through_organ and relation == "LEADS":
             relation = "MEMBER_OF"
         people: list[Arg] = []
@@ -1066,6 +1146,13 @@ class RelationExtractor:
         if self._blocked(holder):
             return
         yield from self._emit(agents, "BACKS", sided, tok, "side", 0.8)
+
+    def _affix_actor(self, tok: Token) -> Mention | None:
+        """The actor of a "Hamas-led" / "Iran-backed" modifier."""
+        name, _, suffix = tok.text.rpartition("-")
+        if name and suffix.lower() in ("led", "backed", "sponsored", "organised", "organized"):
+            return self._lookup_affix(name, tok)
+        return None
 
     def _lookup_affix(self, text: str, tok: Token) -> Mention | None:
         low = text.lower()
