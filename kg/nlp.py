@@ -12,7 +12,6 @@ import logging
 from functools import lru_cache
 from pathlib import Path
 
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex

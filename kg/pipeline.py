@@ -13,15 +13,15 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from .extraction.actors import MentionFinder, Resolver
+from .extraction.lexicon import load_lexicon
+from .extraction.relations import Found, RelationExtractor
+from .extraction.text import prepare
 from .gazetteer import Gazetteer
 from .graph import KnowledgeGraph
 from .inputs import InputReport, read_documents
 from .model import Document, Evidence, Extraction, Relation
 from .nlp import get_nlp
-from .extraction.actors import MentionFinder, Resolver
-from .extraction.lexicon import load_lexicon
-from .extraction.relations import Found, RelationExtractor
-from .extraction.text import prepare
 
 log = logging.getLogger(__name__)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -14,7 +14,7 @@ from ..inputs import InputReport, read_documents
 from . import app, fail
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     jsonl = "jsonl"
     graphml = "graphml"
 
@@ -39,9 +39,11 @@ def extract_command(
     paths: Annotated[list[Path], typer.Argument(help="Articles: .txt files, folders of them, or JSONL "
                                                      "(one article a line: id, text, title, date, url).")],
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.jsonl,
-    actors: Annotated[Path | None, typer.Option("--actors", help="Your own actors (JSONL, the format of "
-                                                                 "kg/data/actors.jsonl), added to the built-in ones.")] = None,
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here instead of standard output.")] = None,
+    actors: Annotated[Path | None, typer.Option(
+        "--actors", help="Your own actors (JSONL, the format of kg/data/actors.jsonl), added to the built-in ones.",
+    )] = None,
+    output: Annotated[Path | None, typer.Option(
+        "-o", "--output", help="Write here instead of standard output.")] = None,
 ) -> None:
     """Extract actors and typed, directed relations (with their evidence sentences) from news articles.
 

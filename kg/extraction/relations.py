@@ -26,7 +26,6 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..gazetteer import Gazetteer
-from ..model import PLACE_RELATIONS
 from .actors import DocumentActors, Mention, canonical_name
 from .lexicon import Lexicon
 
@@ -741,7 +740,8 @@ class RelationExtractor:
         if not agents:
             return
         rule = "noun"
-        if relation == "ATTACKS" and (low in self.lex.symmetric_attack_nouns or lemma in self.lex.symmetric_attack_nouns):
+        symmetric = low in self.lex.symmetric_attack_nouns or lemma in self.lex.symmetric_attack_nouns
+        if relation == "ATTACKS" and symmetric:
             # "war with Israel": the other side is what the phrase hangs on
             with_objs = [a for p in noun.children if p.dep_ == "prep" and p.lower_ in ("with", "against")
                          for a in self._prep_objects(p)]
@@ -774,7 +774,8 @@ class RelationExtractor:
         agents: list[Arg] = []
         targets: list[Arg] = []
         low = noun.lower_
-        symmetric_attack = low in self.lex.symmetric_attack_nouns or noun.lemma_.lower() in self.lex.symmetric_attack_nouns
+        symmetric_attack = low in self.lex.symmetric_attack_nouns or (
+            noun.lemma_.lower() in self.lex.symmetric_attack_nouns)
         agent_preps = {"of", "from", "by"} if relation in ("BACKS", "CRITICIZES", "CALLS_ON") else {"by", "from"}
         target_preps = {
             "BACKS": {"for", "to"},
@@ -870,7 +871,8 @@ class RelationExtractor:
                 if anc.pos_ not in ("VERB", "AUX"):
                     continue
                 for c in anc.children:
-                    if c.dep_ in ("advcl", "xcomp") and c.i > noun.i and self.lex.verbs.get(c.lemma_.lower()) == "ATTACKS" \
+                    if c.dep_ in ("advcl", "xcomp") and c.i > noun.i \
+                            and self.lex.verbs.get(c.lemma_.lower()) == "ATTACKS" \
                             and any(a.lower_ == "to" for a in c.children):
                         obj = self._object(c)
                         targets += self._args(obj) or self._insurgents(obj)
@@ -971,7 +973,8 @@ class RelationExtractor:
             if head.dep_ == "conj" and noun.dep_ == "conj":
                 pass
             verb = head
-            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.dep_ in ("conj", "dobj", "pobj", "prep"):
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and \
+                    verb.dep_ in ("conj", "dobj", "pobj", "prep"):
                 verb = verb.head
             lemma = verb.lemma_.lower()
             if lemma in CONTROL_VERBS_GAIN:
@@ -1001,7 +1004,8 @@ class RelationExtractor:
         m = self._mention(near)
         anchor = m or Mention(self.part, near.i, near.i + 1, near.i, near.idx, near.idx + len(near), near.text,
                               "synthetic", state, "STATE")
-        self.actors.actors[state].government = True if state in self.actors.actors else False
+        self._ensure(state)
+        self.actors.actors[state].government = True
         return self._synthetic(state, anchor)
 
     def _place_subject(self, verb: Token) -> Token | None:

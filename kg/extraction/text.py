@@ -51,8 +51,8 @@ def prepare(text: str) -> PreparedText:
     Examples
     --------
     >>> p = prepare("Erdogan \u2014 his country backs them \u2014 called on Assad.\\nSource: x.gr\\nTeaser\u2026")
-    >>> p.parse_text.rstrip()
-    'Erdogan                          called on Assad.'
+    >>> p.parse_text.split()
+    ['Erdogan', 'called', 'on', 'Assad.']
     >>> p.asides
     [(10, 'his country backs them')]
     """

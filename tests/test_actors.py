@@ -1,0 +1,60 @@
+"""Mention finding and resolution (kg/extraction/actors.py)."""
+
+from __future__ import annotations
+
+from extraction_helpers import extract_text
+
+
+def actors(text: str) -> dict[str, tuple[str, list[str]]]:
+    return {a.name: (a.type, a.aliases) for a in extract_text(text).actors}
+
+
+def test_acronym_and_full_name_are_one_actor() -> None:
+    found = actors("Hayat Tahrir al-Sham (HTS) advanced. HTS fighters entered the city.")
+    assert found["Hayat Tahrir al-Sham"] == ("ARMED_GROUP", ["HTS", "HTS fighters"])
+
+
+def test_nom_de_guerre_and_surname_are_one_person() -> None:
+    found = actors(
+        "The head of the HTS, Ahmed al-Shareh, better known by the nom de guerre "
+        "Abu Mohammed al-Julani, spoke. Later al-Julani left."
+    )
+    assert found["Ahmed al-Sharaa"] == ("PERSON", ["Abu Mohammed al-Julani", "Ahmed al-Shareh", "al-Julani"])
+
+
+def test_surname_after_full_name_of_unknown_person_is_the_same_person() -> None:
+    found = actors("Local commander Yusuf Haddad Karimov met reporters. Karimov said nothing.")
+    assert found["Yusuf Haddad Karimov"][0] == "PERSON"
+    assert "Karimov" not in found
+
+
+def test_capital_acting_is_its_state_and_capital_as_place_is_a_location() -> None:
+    found = actors("Moscow launched airstrikes. Thousands fled to Damascus.")
+    # the capital's name stays the city's alias, never the state's
+    assert found == {"Russia": ("STATE", []), "Damascus": ("LOCATION", [])}
+
+
+def test_home_government_forms_name_the_government() -> None:
+    found = actors("Government forces shelled Idlib while the regime's jets struck Aleppo in Syria.")
+    assert found["Syrian government"][0] == "GOVERNMENT"
+    assert "Syria" not in found
+
+
+def test_foreign_army_is_its_state() -> None:
+    found = actors("Fighting in Lebanon: the Israeli army shelled Tyre.")
+    assert found["Israel"][0] == "STATE"
+
+
+def test_description_resolves_to_the_named_group() -> None:
+    found = actors("The jihadists of Hayat Tahrir al-Sham advanced. The jihadists took the town.")
+    assert "jihadists" in found["Hayat Tahrir al-Sham"][1]
+
+
+def test_generic_rebels_resolve_to_the_home_opposition() -> None:
+    found = actors("In Syria, the rebels and anti-regime fighters entered Hama.")
+    assert found["Syrian opposition"] == ("ARMED_GROUP", ["anti-regime fighters", "rebels"])
+
+
+def test_same_text_gives_same_ids() -> None:
+    text = "Russia backs Assad. Iran-backed militias attacked Homs."
+    assert [a.id for a in extract_text(text).actors] == [a.id for a in extract_text(text, "other").actors]

@@ -1,0 +1,76 @@
+"""The whole pipeline on the reference article and on the team's own articles, scored
+with the shared scorer (../shared/eval/score.py)."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+import kg
+from kg.model import Document
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "eval"
+SEED = SHARED / "seed"
+
+
+def _scorer():
+    spec = importlib.util.spec_from_file_location("kg_shared_score", SHARED / "score.py")
+    assert spec and spec.loader, f"the shared scorer is missing: {SHARED / 'score.py'}"
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def seed_score(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    out = tmp_path_factory.mktemp("seed") / "out.jsonl"
+    kg.extract([SEED / "homs-hama.txt"]).to_jsonl(out)
+    return _scorer().score(SEED, out, show_misses=True)
+
+
+def test_reference_article_relations_f1_at_least_085(seed_score: dict) -> None:
+    assert seed_score["relations"]["f1"] >= 0.85, seed_score
+
+
+def test_reference_article_actors_resolved_at_least_090(seed_score: dict) -> None:
+    assert seed_score["actors"]["resolved"] >= 0.90, seed_score
+
+
+def test_reference_article_key_relations_are_found(seed_score: dict) -> None:
+    missed = set(seed_score["missed"])
+    for fact in (
+        "Russia -BACKS-> Bashar al-Assad",
+        "Iran -BACKS-> Bashar al-Assad",
+        "Turkey -BACKS-> Syrian opposition",
+        "Recep Tayyip Erdogan -LEADS-> Turkey",
+        "Ahmed al-Sharaa -CALLS_ON-> Iraq",
+        "Hayat Tahrir al-Sham -CAPTURED-> Hama",
+    ):
+        assert f"homs-hama: {fact}" not in missed
+
+
+def test_page_boilerplate_yields_no_actor() -> None:
+    text = SEED.joinpath("homs-hama.txt").read_text(encoding="utf-8")
+    graph = kg.extract([Document("seed", text)])
+    names = {a["name"] for a in graph.actors()}
+    assert not names & {"Pantelis N. Kakolis", "Local Authority"}
+
+
+def test_extract_accepts_texts_and_documents_with_metadata() -> None:
+    graph = kg.extract(
+        [Document("d1", "Russia backs Assad.", title="T", date="2024-12-01"), "Iran backs the Houthis."]
+    )
+    assert graph.documents["d1"] == {
+        "id": "d1",
+        "title": "T",
+        "date": "2024-12-01",
+        "url": None,
+        "source": None,
+    }
+    assert [(r["source"], r["relation"], r["target"], r["first_seen"]) for r in graph.relations()] == [
+        ("Iran", "BACKS", "Houthis", None),
+        ("Russia", "BACKS", "Bashar al-Assad", "2024-12-01"),
+    ]

@@ -1,0 +1,123 @@
+"""Each rule family of kg/extraction/relations.py on small sentences, with exact relations."""
+
+from __future__ import annotations
+
+import pytest
+from extraction_helpers import extract_text, triples
+
+CASES = [
+    # active verbs, coordination on the object side
+    ("Russia backs Assad.", {("Russia", "BACKS", "Bashar al-Assad")}),
+    ("M23 rebels captured Goma and Bukavu.", {("M23", "CAPTURED", "Goma"), ("M23", "CAPTURED", "Bukavu")}),
+    ("Hamas fought alongside Islamic Jihad.", {("Hamas", "ALLIED_WITH", "Palestinian Islamic Jihad")}),
+    # passive voice and relative clauses, coordination on the agent side
+    ("The Houthis are backed by Iran.", {("Iran", "BACKS", "Houthis")}),
+    (
+        "Assad, who is backed by Russia and Iran, rejected the offer.",
+        {("Russia", "BACKS", "Bashar al-Assad"), ("Iran", "BACKS", "Bashar al-Assad")},
+    ),
+    (
+        "The SDF, which controls Raqqa, is led by Mazloum Abdi.",
+        {
+            ("Syrian Democratic Forces", "CONTROLS", "Raqqa"),
+            ("Mazloum Abdi", "LEADS", "Syrian Democratic Forces"),
+        },
+    ),
+    # nominalisations
+    (
+        "Thanks to the military support of Moscow, Damascus launched a counter-offensive.",
+        {("Russia", "BACKS", "Syria")},
+    ),
+    ("Turkey is a key backer of the Syrian National Army.", {("Turkey", "BACKS", "Syrian National Army")}),
+    ("Niger severed diplomatic ties with Ukraine.", {("Niger", "OPPOSES", "Ukraine")}),
+    (
+        "The United States imposed sanctions on Hemedti.",
+        {("United States", "OPPOSES", "Mohamed Hamdan Dagalo")},
+    ),
+    ("Egypt and Qatar mediated talks between Israel and Hamas.", {("Israel", "NEGOTIATES_WITH", "Hamas")}),
+    ("Israeli jets struck Hezbollah positions in southern Lebanon.", {("Israel", "ATTACKS", "Hezbollah")}),
+    (
+        "Moscow and Hezbollah on Assad's side",
+        {("Russia", "BACKS", "Bashar al-Assad"), ("Hezbollah", "BACKS", "Bashar al-Assad")},
+    ),
+    # titles and appositions
+    (
+        "Turkish President Recep Tayyip Erdogan called on Assad to find a solution.",
+        {
+            ("Recep Tayyip Erdogan", "LEADS", "Turkey"),
+            ("Recep Tayyip Erdogan", "CALLS_ON", "Bashar al-Assad"),
+        },
+    ),
+    (
+        "Syrian Defense Minister Ali Abbas said the withdrawal was temporary.",
+        {("Ali Mahmoud Abbas", "MEMBER_OF", "Syria")},
+    ),
+    (
+        "The head of the HTS, Ahmed al-Shareh, urged Iraq not to get involved.",
+        {("Ahmed al-Sharaa", "LEADS", "Hayat Tahrir al-Sham"), ("Ahmed al-Sharaa", "CALLS_ON", "Iraq")},
+    ),
+    # affixes
+    (
+        "Anti-government forces took Kidal.",
+        {("Malian opposition", "CAPTURED", "Kidal"), ("Malian opposition", "OPPOSES", "Malian government")},
+    ),
+    # accusations are criticism, not the act they allege
+    ("Kyiv accused Moscow of shelling Kharkiv.", {("Ukraine", "CRITICIZES", "Russia")}),
+]
+
+NOTHING = [
+    "Hezbollah said it would not take revenge.",
+    "Russia denied plans to attack Kyiv.",
+    "If Israel attacks Iran, Tehran will respond.",
+    "Residents fled to Damascus.",
+    "Haidar told AFP by phone that he wants to leave.",
+    "We are honored to invite you to the events that will be held on the occasion of…",
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_rule_finds_exactly_these_relations(sentence: str, expected: set) -> None:
+    assert triples(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", NOTHING, ids=[s[:40] for s in NOTHING])
+def test_negation_conditionals_reports_and_boilerplate_yield_nothing(sentence: str) -> None:
+    assert triples(sentence) == set()
+
+
+def test_headline_without_full_stop_is_its_own_sentence() -> None:
+    text = "Russian jets bombed Idlib\nThe rebels entered Hama on Thursday."
+    assert triples(text) == {("Russia", "ATTACKS", "Idlib"), ("Syrian opposition", "CAPTURED", "Hama")}
+    sentences = {e.sentence for r in extract_text(text).relations for e in r.evidence}
+    assert sentences == {"Russian jets bombed Idlib", "The rebels entered Hama on Thursday."}
+
+
+def test_evidence_offsets_point_at_the_sentence_in_the_article() -> None:
+    text = "Fighting continued.\nLater, Moscow and Tehran stood by Assad, officials said."
+    result = extract_text(text)
+    for rel in result.relations:
+        for ev in rel.evidence:
+            assert text[ev.start : ev.end] == ev.sentence
+    assert {(r.source, r.type, r.target) for r in result.relations} == {
+        ("russia", "BACKS", "bashar-al-assad"),
+        ("iran", "BACKS", "bashar-al-assad"),
+    }
+
+
+def test_dash_aside_is_parsed_on_its_own() -> None:
+    text = (
+        "Fighting raged in Syria.\nTurkish President Recep Tayyip Erdogan \u2014 his country is a key "
+        "backer of some rebel groups \u2014 called on Assad to find a solution."
+    )
+    assert triples(text) == {
+        ("Recep Tayyip Erdogan", "LEADS", "Turkey"),
+        ("Turkey", "BACKS", "Syrian opposition"),
+        ("Recep Tayyip Erdogan", "CALLS_ON", "Bashar al-Assad"),
+    }
+
+
+def test_same_fact_twice_is_one_relation_with_two_evidences() -> None:
+    result = extract_text("Iran backs the Houthis. The Houthis are backed by Iran.")
+    assert [(r.source, r.type, r.target, len(r.evidence)) for r in result.relations] == [
+        ("iran", "BACKS", "houthis", 2)
+    ]
