@@ -53,6 +53,8 @@ def extract_command(
     graph = extract_with_progress(paths, actors, report)
     for message in report.errors:
         typer.echo(f"kg: error: {message}", err=True)
+    if output is not None:
+        output.parent.mkdir(parents=True, exist_ok=True)
     if output_format is OutputFormat.graphml:
         if output is None:
             graph.write_graphml(sys.stdout.buffer)

