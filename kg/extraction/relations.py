@@ -168,6 +168,11 @@ class RelationExtractor:
             return []
         if depth > 3 or tok.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM", "PRON"):
             return []
+        if tok.dep_ == "appos" and tok.lemma_.lower() in COLLECTIVE_NOUNS and depth < 2:
+            # "the Congo River Alliance, a coalition of rebel groups": the named coalition
+            named = self._arg(tok.head, depth + 1)
+            if named:
+                return named
         lemma = tok.lemma_.lower()
         if low in DEFINITE_GROUP_NOUNS and any(c.lower_ == "the" for c in tok.children):
             # "the group's leader", "the alliance": the group last named
@@ -220,8 +225,12 @@ class RelationExtractor:
                         if args:
                             return args
         if low in PLACE_HEADS or lemma in PLACE_HEADS:
-            # "the port of Hodeidah", "the towns of Minova and Sake"
+            # "the port of Hodeidah", "the towns of Minova and Sake": places, whatever NER thought
             places = self._of_objects(tok, depth)
+            for a in places:
+                rec = self.actors.actors.get(a.mention.actor or "")
+                if rec is not None and rec.entry is None and rec.type == "ORGANIZATION":
+                    rec.type = "LOCATION"
             if places:
                 return places
         if low in TERRITORY_NOUNS:
@@ -353,7 +362,7 @@ class RelationExtractor:
             if m.actor is None or m.adjectival:
                 return False
             kind = self.actors.actors[m.actor].type if m.actor in self.actors.actors else m.label
-            if kind == "LOCATION":
+            if kind == "LOCATION" and not m.agent:
                 return False
             return (kind == "PERSON") == want_person
 
@@ -577,6 +586,10 @@ class RelationExtractor:
             keys.append((f"{lemma} {prt.lower_}", None))
         for prep in preps:
             keys.append((f"{lemma} {prep.lower_}", prep))
+        obj = self._object(verb)
+        if obj is not None:
+            # "blamed the deaths on the M23": the preposition hangs on the object
+            keys += [(f"{lemma} {c.lower_}", c) for c in obj.children if c.dep_ == "prep"]
         keys.append((lemma, None))
         return keys
 
@@ -1199,7 +1212,8 @@ class RelationExtractor:
             return
         name, _, suffix = text.rpartition("-")
         relation = {"backed": "BACKS", "supported": "BACKS", "sponsored": "BACKS", "funded": "BACKS",
-                    "armed": "BACKS", "allied": "ALLIED_WITH", "aligned": "BACKS", "led": "LEADS"}.get(suffix.lower())
+                    "armed": "BACKS", "allied": "ALLIED_WITH", "aligned": "BACKS", "led": "LEADS",
+                    "held": "CONTROLS", "controlled": "CONTROLS", "occupied": "CONTROLS"}.get(suffix.lower())
         if relation is None or head_tok is None:
             return
         other = self._lookup_affix(name, tok)
