@@ -163,6 +163,12 @@ class KnowledgeGraph:
             )
         return sorted(out, key=lambda r: (r["source_id"], r["relation"], r["target_id"]))
 
+    def show(self, **options: Any) -> Any:
+        """Display the graph inline in Jupyter; options as :func:`kg.view.show`."""
+        from .view import show
+
+        return show(self, **options)
+
     def find_actor(self, name: str) -> str | None:
         """Return the id of the actor called ``name`` (canonical name, alias or id,
         case-insensitive), or ``None``."""

@@ -60,6 +60,8 @@ COLLECTIVE_NOUNS = {"coalition", "alliance", "umbrella", "bloc", "network", "gro
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "both": 2}
 RANKS = {"general", "gen", "gen.", "colonel", "col", "col.", "lieutenant", "major", "captain", "admiral", "marshal",
          "brigadier", "field", "sergeant", "commander", "lt", "lt.", "maj", "maj."}
+SERIES_NOUNS = {"wave", "series", "spate", "string", "round", "volley", "barrage", "number", "campaign", "flurry"}
+DENIALS = {"deny", "reject", "dismiss", "refute", "rule"}
 FORMER = {"former", "ex", "erstwhile", "onetime", "one-time", "late"}
 
 
@@ -127,6 +129,8 @@ class RelationExtractor:
             yield from self._title(tok)
         if tok.lower_ == "side" and tok.pos_ == "NOUN":
             yield from self._side(tok)
+        if tok.lower_ == "alongside" and tok.dep_ == "prep" and tok.head.pos_ in ("VERB", "AUX"):
+            yield from self._alongside(tok)
 
     # -- mentions and arguments -----------------------------------------------------
 
@@ -178,7 +182,8 @@ class RelationExtractor:
             # "the group's leader", "the alliance": the group last named
             ante = self._definite_reference(tok)
             return [Arg(ante, 0.8)] if ante is not None else []
-        if low == "capital" and any(c.lower_ == "the" for c in tok.children) and self.actors.home:
+        if low == "capital" and any(c.lower_ == "the" for c in tok.children) and self.actors.home \
+                and not any(c.dep_ == "appos" for c in tok.children):
             capital = self._capital(self.actors.home, tok)
             if capital is not None:
                 return [Arg(capital, 0.8)]
@@ -205,6 +210,16 @@ class RelationExtractor:
                         return args
                 if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < tok.i:
                     args = self._arg(c, depth + 1)
+                    if args:
+                        return args
+                    if c.lower_.endswith("-led"):
+                        # "Hamas-led gunmen"
+                        affix = self._affix_actor(c)
+                        if affix is not None:
+                            return [Arg(affix, 0.8)]
+                if c.dep_ == "amod" and c.lower_ == "loyal":
+                    # "forces loyal to the GNA"
+                    args = self._of_objects(c, depth, ("to",))
                     if args:
                         return args
                 if c.dep_ == "acl" and c.tag_ == "VBN":
@@ -269,9 +284,11 @@ class RelationExtractor:
                 continue
             kind = self._type_of(m.actor)
             if kind in ("ARMED_GROUP", "ORGANIZATION"):
-                fallback = m
                 if word in m.actor.lower():
                     named = m
+                # an unknown organisation NER found ("Jilib", "National Penitentiary") is a poor guess
+                if m.entry is not None or kind == "ARMED_GROUP" or fallback is None:
+                    fallback = m
         return named or fallback
 
     def _capital(self, state: str, tok: Token) -> Mention | None:
@@ -412,7 +429,7 @@ class RelationExtractor:
                 best = m
                 if self.docs[m.part][m.root].dep_ in SUBJECTS:
                     best_subject = m
-        if is_subject and best_subject is not None:
+        if (is_subject or pron.dep_ == "poss") and best_subject is not None:
             # "It belongs to ...": a subject pronoun continues the last subject
             return best_subject
         return best
@@ -434,6 +451,8 @@ class RelationExtractor:
                 return False
             if tok.dep_ in ("xcomp", "ccomp", "advcl", "acl", "pcomp", "conj", "pobj", "prep", "dobj", "relcl"):
                 lemma = head.lemma_.lower()
+                if tok.dep_ == "dobj" and lemma in DENIALS:
+                    return True  # "denied any connection to Wagner's operations"
                 if tok.dep_ in ("xcomp", "ccomp", "acl", "pcomp", "advcl") and lemma in self.lex.irrealis:
                     return True
                 if tok.dep_ in ("conj", "xcomp", "pobj", "prep", "dobj", "advcl"):
@@ -608,6 +627,9 @@ class RelationExtractor:
                 relation = "BACKS"
             if relation is None:
                 continue
+            if relation == "CAPTURED" and verb.dep_ in ("advcl", "xcomp", "relcl", "acl") and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+                return  # "launched a campaign to seize Tripoli": an aim, not a capture
             if relation == "CAPTURED" and lemma == "take" and any(
                     c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
                 return  # "took the Gulf state to the court"
@@ -827,9 +849,13 @@ class RelationExtractor:
                     affix = self._affix_actor(c)
                     found = [Arg(affix, 0.8)] if affix is not None else []
                 agents += found
-            elif c.dep_ == "acl" and c.lemma_.lower() in ("carry", "conduct", "commit", "perpetrate", "launch",
-                                                          "stage", "wage", "lead"):
+            elif c.dep_ in ("acl", "relcl") and c.lemma_.lower() in (
+                    "carry", "conduct", "commit", "perpetrate", "launch", "stage", "wage", "lead", "begin"):
+                # "a massacre carried out by the military", "the offensive, which X launched against Y"
                 agents += self._subject(c)[0]
+                for p in c.children:
+                    if p.dep_ == "prep" and p.lower_ in target_preps:
+                        targets += self._prep_objects(p)
         if relation == "CAPTURED" and not targets:
             # "the occupation ... of the strategic city of Hama": the first place in an of-phrase
             for t in noun.subtree:
@@ -842,13 +868,18 @@ class RelationExtractor:
             for c in noun.children:
                 if c.dep_ == "prep" and c.lower_ == "from":
                     agents += self._prep_objects(c)
-        # light verbs lend their subject: "Russia launched airstrikes", "Iran provided support"
-        if not agents and noun.dep_ in ("dobj", "attr", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
-            verb = noun.head
+        # light verbs lend their subject: "Russia launched airstrikes", "Iran provided support",
+        # also through "a wave of attacks"
+        phrase = noun
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in SERIES_NOUNS:
+            phrase = noun.head.head
+        if not agents and phrase.dep_ in ("dobj", "attr", "nsubjpass") and phrase.head.pos_ in ("VERB", "AUX"):
+            noun_dep = phrase.dep_
+            verb = phrase.head
             lemma = verb.lemma_.lower()
             prts = " ".join(c.lower_ for c in verb.children if c.dep_ == "prt")
             if lemma in self.lex.light_verbs or f"{lemma} {prts}" in self.lex.light_verbs or (
-                lemma == "be" and noun.dep_ == "attr"
+                lemma == "be" and noun_dep == "attr"
             ):
                 agents = self._subject(verb)[0] if lemma != "be" else self._args(
                     next((c for c in verb.children if c.dep_ == "nsubj"), None))
@@ -1149,6 +1180,17 @@ class RelationExtractor:
             if c.dep_ == "prep" and c.lower_ == "in" and any(p.lower_ == "power" for p in c.children):
                 yield from self._emit([Arg(m)], "LEADS", self._default_org(m, "LEADS"), tok, "title-power", 0.7)
 
+    def _alongside(self, prep: Token) -> Iterator[Found]:
+        """"mediated ... alongside Egypt", "announced an initiative alongside Haftar": joint action."""
+        verb = prep.head
+        key = f"{verb.lemma_.lower()} alongside"
+        if key in self.lex.verbs or self._blocked(verb):
+            return  # "fight alongside" is the verb rule's
+        agents, passive = self._subject(verb)
+        if passive:
+            return
+        yield from self._emit(agents, "ALLIED_WITH", self._prep_objects(prep), prep, "alongside", 0.7)
+
     def _side(self, tok: Token) -> Iterator[Found]:
         """"Moscow and Hezbollah on Assad's side", "fighting on the side of X"."""
         if tok.dep_ != "pobj" or tok.head.lower_ not in ("on", "at", "by"):
@@ -1213,7 +1255,8 @@ class RelationExtractor:
         name, _, suffix = text.rpartition("-")
         relation = {"backed": "BACKS", "supported": "BACKS", "sponsored": "BACKS", "funded": "BACKS",
                     "armed": "BACKS", "allied": "ALLIED_WITH", "aligned": "BACKS", "led": "LEADS",
-                    "held": "CONTROLS", "controlled": "CONTROLS", "occupied": "CONTROLS"}.get(suffix.lower())
+                    "held": "CONTROLS", "controlled": "CONTROLS", "occupied": "CONTROLS", "run": "CONTROLS",
+                    "ruled": "CONTROLS"}.get(suffix.lower())
         if relation is None or head_tok is None:
             return
         other = self._lookup_affix(name, tok)
