@@ -1,0 +1,160 @@
+"""`kg view`: write the actor graph as one interactive, offline HTML page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from .. import view as kgview
+from ..errors import KgError
+from ..graph import KnowledgeGraph
+from ..view import ASSETS
+from . import app, fail
+
+
+def load_graph(paths: list[Path], actors: Path | None = None) -> KnowledgeGraph:
+    """Read saved extractions (JSONL whose lines carry ``"kind"``) as they are and extract
+    every other path (articles, folders, article JSONL); return one merged graph."""
+    from ..errors import InputError
+    from ..inputs import is_extraction_jsonl
+
+    for p in paths:
+        if not p.exists():
+            raise InputError(f"{p}: no such file or folder")
+    saved = [p for p in paths if is_extraction_jsonl(p)]
+    articles = [p for p in paths if p not in saved]
+    lines: list[str] = []
+    for p in saved:
+        lines += KnowledgeGraph.from_jsonl(p).to_jsonl().splitlines()
+    if articles:
+        import kg
+
+        extracted = kg.extract([str(p) for p in articles], actors_file=actors)
+        if not saved:
+            return extracted
+        lines += extracted.to_jsonl().splitlines()
+    return KnowledgeGraph.from_jsonl(lines)
+
+
+def parse_params(params: list[str]) -> dict[str, str]:
+    """Turn ``["k=v", ...]`` into ``{"k": "v"}``; raise KgError on an item without ``=``."""
+    out: dict[str, str] = {}
+    for item in params:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise KgError(f"--param wants NAME=VALUE, not {item!r}")
+        out[key.strip()] = value
+    return out
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _strings(v)
+    elif isinstance(value, list | tuple):
+        for v in value:
+            yield from _strings(v)
+
+
+def query_graph(name: str, params: dict[str, str]) -> KnowledgeGraph:
+    """Run the Cypher library query ``name`` on Neo4j and return what it is about as a graph.
+
+    A query that returns nodes, relationships or paths is drawn as it is.  The library's
+    queries return names and ids; those that name an actor (name, alias or id) are drawn
+    with every typed relation between two of them (``kg/assets/subgraph.cypher``).
+    """
+    from ..store import connect, queries, split_statements
+
+    with connect() as db:
+        rows = db.run_query(name, params)
+        query = queries()[name]
+        graph = db.read_graph(split_statements(query.text)[0], query.bind(params))
+        if len(graph):
+            return graph
+        texts = {t.strip() for t in _strings(rows) if 0 < len(t.strip()) <= 200}
+        ids = sorted({i for t in texts for i in db.resolve_actor(t)})
+        cypher = (ASSETS / "subgraph.cypher").read_text(encoding="utf-8")
+        return db.read_graph(split_statements(cypher)[0], {"ids": ids})
+
+
+def _title(paths: list[Path], query: str | None) -> str:
+    if query:
+        return f"Query: {query}"
+    names = [p.name or str(p) for p in paths]
+    return ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+
+
+def _caption(focus: str | None, depth: int, relations: list[str] | None, min_weight: int,
+             params: dict[str, str]) -> str:
+    parts = [f"{k}={v}" for k, v in params.items()]
+    if focus:
+        parts.append(f"around {focus} ({depth} {'hop' if depth == 1 else 'hops'})")
+    if relations:
+        parts.append("only " + ", ".join(relations))
+    if min_weight > 1:
+        parts.append(f"at least {min_weight} evidence sentences")
+    return "; ".join(parts)
+
+
+@app.command()
+def view(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Articles (.txt, folders, article JSONL) or saved extraction JSONL files."),
+    ] = None,
+    output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write.")] = Path("graph.html"),
+    query: Annotated[
+        str | None, typer.Option("--query", "-q", help="Draw the result of this Cypher library query.")
+    ] = None,
+    param: Annotated[
+        list[str] | None, typer.Option("--param", "-p", help="Query parameter NAME=VALUE (repeatable).")
+    ] = None,
+    focus: Annotated[str | None, typer.Option(help="Draw only the neighbourhood of this actor.")] = None,
+    depth: Annotated[int, typer.Option(help="Hops around --focus.")] = 1,
+    relations: Annotated[
+        str | None, typer.Option(help="Comma-separated relation types to draw, e.g. BACKS,ATTACKS.")
+    ] = None,
+    min_weight: Annotated[int, typer.Option(help="Draw edges with at least this many evidences.")] = 1,
+    title: Annotated[str | None, typer.Option(help="Page title (default: the inputs or the query).")] = None,
+    size_by: Annotated[str, typer.Option(help="Node size by mentions or degree.")] = "mentions",
+    evidence: Annotated[int, typer.Option(help="Evidence sentences quoted per edge tooltip.")] = 3,
+    hide_isolated: Annotated[
+        bool, typer.Option(help="Start with actors that have no drawn relation hidden (a page toggle).")
+    ] = False,
+    seed: Annotated[int, typer.Option(help="Layout seed.")] = 7,
+    actors: Annotated[Path | None, typer.Option(help="Actors file for extraction.")] = None,
+) -> None:
+    """Write an interactive HTML view of the actor graph (works offline, from disk or mail)."""
+    paths = paths or []
+    if bool(paths) == bool(query):
+        fail("give either articles / extraction files (PATH...) or --query NAME")
+    if param and not query:
+        fail("--param goes with --query")
+    if size_by not in kgview.SIZE_BY:
+        fail(f"--size-by must be one of {', '.join(kgview.SIZE_BY)}, not {size_by!r}")
+    if evidence < 0:
+        fail("--evidence must be 0 or more")
+    wanted = [r.strip().upper() for r in relations.split(",") if r.strip()] if relations else None
+    try:
+        params = parse_params(param or [])
+        graph = query_graph(query, params) if query else load_graph(paths, actors)
+        drawn = kgview.select(graph, relations=wanted, min_weight=min_weight, focus=focus, depth=depth)
+        kgview.write(
+            drawn,
+            output,
+            title=title or _title(paths, query),
+            caption=_caption(focus, depth, wanted, min_weight, params) or None,
+            size_by=size_by,
+            max_evidence=evidence,
+            seed=seed,
+            hide_isolated=hide_isolated,
+        )
+    except KgError as e:
+        fail(str(e))
+    G = drawn.to_networkx()
+    typer.echo(f"wrote {output}: {G.number_of_nodes()} actors, {G.number_of_edges()} relations")
