@@ -241,7 +241,8 @@ class MentionFinder:
                 return left, tok.i + 1, "opposition", None
             if mod_words & lex.government_modifiers:
                 return left, tok.i + 1, "government", None
-        if not is_head and low in ("rebel", "insurgent", "opposition") and tok.head.pos_ == "NOUN":
+        if not is_head and low in ("rebel", "insurgent", "opposition") and tok.head.pos_ == "NOUN" \
+                and not self._is_agent_noun(tok.head):  # "rebel groups" is the head noun's mention
             return tok.i, tok.i + 1, "opposition", None
         # "the regime", "the army", "the Syrian government" (the demonym is its own mention)
         if is_head and tok.pos_ == "NOUN" and (low in lex.definite_government_nouns or lemma in lex.government_nouns):
