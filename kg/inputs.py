@@ -113,7 +113,10 @@ def _documents_from_path(path: Path, report: InputReport) -> Iterator[Document]:
 def _looks_like_text(item: str) -> bool:
     if "\n" in item or len(item) > 1024:
         return True
-    return " " in item and not Path(item).exists()
+    try:
+        return " " in item and not Path(item).exists()
+    except OSError:  # a name too long for the file system is text
+        return True
 
 
 def read_documents(

@@ -32,7 +32,7 @@ import logging
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -72,6 +72,7 @@ POLARITY_STYLE: dict[int, tuple[str, str]] = {
 
 SIZE_BY = ("mentions", "degree")
 _MAX_SENTENCE = 400
+_HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 _CLOSING_TAG = re.compile(r"</(script|style)|<!--", re.IGNORECASE)
 
 
@@ -402,6 +403,7 @@ def build_network(
     size_by: str = "mentions",
     max_evidence: int = 3,
     seed: int = 7,
+    node_colors: Mapping[str, str] | None = None,
 ) -> Any:
     """Return a :class:`pyvis.network.Network` holding the styled nodes and edges of ``graph``.
 
@@ -419,6 +421,9 @@ def build_network(
         Evidence sentences quoted in an edge's tooltip.
     seed : int, default 7
         Layout seed: the same graph and seed give the same picture.
+    node_colors : mapping, optional
+        Fill colour (``"#rrggbb"``) by actor id, instead of the colour of the actor's type
+        (e.g. one colour per alliance bloc); the shape still shows the type.
 
     Returns
     -------
@@ -435,6 +440,10 @@ def build_network(
 
     if size_by not in SIZE_BY:
         raise InputError(f"size_by must be one of {', '.join(SIZE_BY)}, not {size_by!r}")
+    node_colors = dict(node_colors or {})
+    bad = sorted(str(c) for c in node_colors.values() if not _HEX_COLOUR.fullmatch(str(c)))
+    if bad:
+        raise InputError(f"node_colors must be #rrggbb colours, not {bad[0]!r}")
     G = graph.to_networkx()
     positions, physics = _positions(G, seed)
     amount = {
@@ -445,6 +454,7 @@ def build_network(
     for n, d in G.nodes(data=True):
         actor_type = d.get("type") or ""
         colour, shape, label = ACTOR_STYLE.get(actor_type, UNKNOWN_STYLE)
+        colour = node_colors.get(n, colour)
         x, y = positions[n]
         net.add_node(
             n,
@@ -540,6 +550,7 @@ def view_data(
     max_evidence: int = 3,
     seed: int = 7,
     hide_isolated: bool = False,
+    node_colors: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """Return everything the page shows, as plain JSON-ready data.
 
@@ -556,6 +567,8 @@ def view_data(
     hide_isolated : bool, default False
         Start with the "hide actors without shown relations" filter on (the page can
         turn it off: those actors are still in the data).
+    node_colors : mapping, optional
+        See :func:`build_network`.
 
     Returns
     -------
@@ -568,7 +581,7 @@ def view_data(
     >>> view_data(KnowledgeGraph())["meta"]["subtitle"]
     '0 documents \u00b7 0 actors \u00b7 0 relations (0 evidence sentences)'
     """
-    net = build_network(graph, size_by=size_by, max_evidence=max_evidence, seed=seed)
+    net = build_network(graph, size_by=size_by, max_evidence=max_evidence, seed=seed, node_colors=node_colors)
     nodes, edges, _, _, _, options = net.get_network_data()
     options = json.loads(options)
     G = graph.to_networkx()
@@ -636,6 +649,7 @@ def render(
     max_evidence: int = 3,
     seed: int = 7,
     hide_isolated: bool = False,
+    node_colors: Mapping[str, str] | None = None,
 ) -> str:
     """Return the view of ``graph`` as one self-contained HTML page.
 
@@ -643,7 +657,7 @@ def render(
     ----------
     graph : KnowledgeGraph
         The graph to draw (use :func:`select` first to filter); not modified.
-    title, caption, size_by, max_evidence, seed, hide_isolated
+    title, caption, size_by, max_evidence, seed, hide_isolated, node_colors
         See :func:`view_data`.
 
     Returns
@@ -660,6 +674,7 @@ def render(
     data = view_data(
         graph, title=title, caption=caption, size_by=size_by, max_evidence=max_evidence, seed=seed,
         hide_isolated=hide_isolated,
+        node_colors=node_colors,
     )
     vis_js, vis_css = _vis_assets()
     kg_js = (ASSETS / "view.js").read_text(encoding="utf-8")
@@ -743,7 +758,7 @@ def show(graph: KnowledgeGraph, *, height: int = 650, **options: Any) -> Any:
         Height of the frame in pixels.
     **options
         Passed to :func:`render` (``title``, ``caption``, ``size_by``, ``max_evidence``, ``seed``,
-        ``hide_isolated``).
+        ``hide_isolated``, ``node_colors``).
 
     Returns
     -------
