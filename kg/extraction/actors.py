@@ -51,6 +51,8 @@ class Mention:
     # the actor this mention stands for when it acts (a capital acting for its state)
     agent: str | None = None
     adjectival: bool = False
+    # the phrase reaches past the name to the head noun it modifies ("Russian armed forces")
+    extended: bool = False
 
 
 @dataclass
@@ -189,6 +191,10 @@ class MentionFinder:
                 add(start, end + 1, head.i, "ner", None, "FAC")
                 continue
             # "Russian armed forces", "HTS fighters": the whole phrase names the actor
+            # (but "ethnic Armenian fighters" are no army of Armenia)
+            ethnic = start > 0 and doc[start - 1].lower_ in ("ethnic", "pro", "anti")
+            if ethnic and kind == "demonym":
+                continue
             if (
                 entry is not None
                 and doc[root].dep_ in ("amod", "compound", "nmod")
@@ -200,10 +206,10 @@ class MentionFinder:
                 if einfo.type == "PERSON" and head.lower_ in self.lex.government_nouns:
                     target = einfo.leads or einfo.country
                     if target in self.gaz:
-                        add(start, head.i + 1, head.i, "government", target, "STATE")
+                        add(start, head.i + 1, head.i, "government", target, "STATE").extended = True
                         continue
                 elif einfo.type != "PERSON":
-                    add(start, head.i + 1, head.i, kind, entry, label)
+                    add(start, head.i + 1, head.i, kind, entry, label).extended = True
                     continue
             m = add(start, end, root, kind, entry, label)
             if kind == "demonym" and doc[root].dep_ in ("amod", "compound", "nmod") and head.pos_ == "NOUN":

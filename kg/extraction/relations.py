@@ -61,6 +61,7 @@ NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "both": 2}
 RANKS = {"general", "gen", "gen.", "colonel", "col", "col.", "lieutenant", "major", "captain", "admiral", "marshal",
          "brigadier", "field", "sergeant", "commander", "lt", "lt.", "maj", "maj."}
 SERIES_NOUNS = {"wave", "series", "spate", "string", "round", "volley", "barrage", "number", "campaign", "flurry"}
+PLEDGES = {"vow", "pledge", "promise"}
 DENIALS = {"deny", "reject", "dismiss", "refute", "rule"}
 FORMER = {"former", "ex", "erstwhile", "onetime", "one-time", "late"}
 
@@ -127,6 +128,7 @@ class RelationExtractor:
             yield from self._noun(tok)
         if tok.ent_type_ == "PERSON" or self._mention(tok) is not None:
             yield from self._title(tok)
+            yield from self._possessed_group(tok)
         if tok.lower_ == "side" and tok.pos_ == "NOUN":
             yield from self._side(tok)
         if tok.lower_ == "alongside" and tok.dep_ == "prep" and tok.head.pos_ in ("VERB", "AUX"):
@@ -436,8 +438,9 @@ class RelationExtractor:
 
     # -- checks ----------------------------------------------------------------------
 
-    def _blocked(self, tok: Token) -> bool:
-        """True when the predicate is negated, conditional, denied or only planned."""
+    def _blocked(self, tok: Token, relation: str | None = None) -> bool:
+        """True when the predicate is negated, conditional, denied or only planned
+        (a vow or pledge of support is support)."""
         seen = 0
         while seen < 6:
             seen += 1
@@ -454,7 +457,8 @@ class RelationExtractor:
                 if tok.dep_ == "dobj" and lemma in DENIALS:
                     return True  # "denied any connection to Wagner's operations"
                 if tok.dep_ in ("xcomp", "ccomp", "acl", "pcomp", "advcl") and lemma in self.lex.irrealis:
-                    return True
+                    if not (relation == "BACKS" and lemma in PLEDGES):
+                        return True
                 if tok.dep_ in ("conj", "xcomp", "pobj", "prep", "dobj", "advcl"):
                     tok = head
                     continue
@@ -471,11 +475,19 @@ class RelationExtractor:
 
     def _emit(self, sources: list[Arg], relation: str, targets: list[Arg], at: Token, rule: str,
               confidence: float) -> Iterator[Found]:
+        original = relation
         for s in sources:
             src = self._agent_key(s.mention)
             if src is None:
                 continue
             for t in targets:
+                relation = original
+                if relation == "LEADS" and (t.mention.extended or t.mention.kind == "government") \
+                        and t.mention.start < t.mention.root:
+                    # "headed the government delegation": one leads a part, and is a member of the whole
+                    root = self.docs[t.mention.part][t.mention.root]
+                    if root.lower_ in self.lex.agent_nouns or root.lemma_.lower() in self.lex.agent_nouns:
+                        relation = "MEMBER_OF"
                 tgt = self._target_key(t.mention, relation)
                 if tgt is None or tgt == src:
                     continue
@@ -508,6 +520,11 @@ class RelationExtractor:
             return None
         kind = self._type_of(m.actor)
         if relation in ("CAPTURED", "CONTROLS"):
+            rec = self.actors.actors.get(m.actor)
+            if kind == "ORGANIZATION" and rec is not None and rec.entry is None and m.kind == "ner":
+                # "captured Harardhere": a name NER took for an organisation is a place here
+                rec.type = "LOCATION"
+                return m.actor
             return m.actor if kind == "LOCATION" else None
         if relation == "ATTACKS":
             return m.actor
@@ -635,7 +652,7 @@ class RelationExtractor:
                 return  # "took the Gulf state to the court"
             if lemma == "tell" and not any(c.dep_ == "xcomp" for c in verb.children):
                 return  # "told AFP that ..." reports; "told X to ..." orders
-            if self._blocked(verb):
+            if self._blocked(verb, relation):
                 return
             conf = self._hedge(verb)
             agents, passive = self._subject(verb)
@@ -1034,9 +1051,12 @@ class RelationExtractor:
             return
         if low in ("stronghold", "bastion", "heartland"):
             holders = [a for c in noun.children if c.dep_ == "poss" for a in self._arg(c)]
-            holders += [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
-                        for a in self._prep_objects(c)]
-            places = [a for c in noun.children if c.dep_ == "appos" for a in self._args(c)]
+            of_phrase = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for a in self._prep_objects(c)]
+            # "its stronghold of Jilib" names the place; "a stronghold of the rebels" the holder
+            places = [a for a in of_phrase if self._type_of(a.mention.actor or "") == "LOCATION"]
+            holders += [a for a in of_phrase if a not in places]
+            places += [a for c in noun.children if c.dep_ == "appos" for a in self._args(c)]
             if noun.dep_ == "appos":
                 places += self._arg(noun.head)
             if noun.dep_ == "attr":
@@ -1121,6 +1141,21 @@ class RelationExtractor:
         if noun.lower_ in ("faction", "wing", "arm", "branch", "affiliate", "offshoot", "unit", "militia"):
             people = [p for p in people if self._type_of(p.mention.actor or "") != "PERSON"]
         yield from self._emit(people, relation, orgs, noun, "title", 0.85)
+
+    def _possessed_group(self, tok: Token) -> Iterator[Found]:
+        """"Khalifa Haftar's Libyan National Army", "the government of Prime Minister X"."""
+        m = self._mention(tok)
+        if m is None or tok.i != m.root or m.actor is None:
+            return
+        kind = self._type_of(m.actor)
+        if kind in ("ARMED_GROUP", "ORGANIZATION", "GOVERNMENT", "STATE"):
+            if kind in ("GOVERNMENT", "STATE") and m.kind != "government":
+                return
+            people = [a for c in tok.children if c.dep_ == "poss" for a in self._arg(c)]
+            people += [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for a in self._prep_objects(c)]
+            people = [p for p in people if self._type_of(p.mention.actor or "") == "PERSON"]
+            yield from self._emit(people, "LEADS", [Arg(m)], tok, "title-possessive", 0.75)
 
     def _title(self, tok: Token) -> Iterator[Found]:
         """"Turkish President Recep Tayyip Erdogan", "Syrian Defense Minister Ali Abbas",
