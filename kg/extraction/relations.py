@@ -61,6 +61,10 @@ NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "both": 2}
 RANKS = {"general", "gen", "gen.", "colonel", "col", "col.", "lieutenant", "major", "captain", "admiral", "marshal",
          "brigadier", "field", "sergeant", "commander", "lt", "lt.", "maj", "maj."}
 SERIES_NOUNS = {"wave", "series", "spate", "string", "round", "volley", "barrage", "number", "campaign", "flurry"}
+# parts of a state or group: whoever heads one is a member of the whole
+ORGAN_NOUNS = {"delegation", "forces", "force", "army", "military", "troops", "ministry", "intelligence", "staff",
+               "command", "navy", "air force", "police", "units", "unit", "brigade", "brigades", "battalion",
+               "battalions", "services", "service", "guard", "guards", "team", "office", "mission", "cabinet"}
 PLEDGES = {"vow", "pledge", "promise"}
 DENIALS = {"deny", "reject", "dismiss", "refute", "rule"}
 FORMER = {"former", "ex", "erstwhile", "onetime", "one-time", "late"}
@@ -385,6 +389,11 @@ class RelationExtractor:
                 return False
             return (kind == "PERSON") == want_person
 
+        if pron.dep_ == "poss" and pron.head.dep_ == "conj":
+            # "the Sudanese army and its allies": the conjunct before
+            for a in self._arg(pron.head.head, 3):
+                if fits(a.mention):
+                    return a.mention
         verb = pron.head
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
@@ -486,7 +495,7 @@ class RelationExtractor:
                         and t.mention.start < t.mention.root:
                     # "headed the government delegation": one leads a part, and is a member of the whole
                     root = self.docs[t.mention.part][t.mention.root]
-                    if root.lower_ in self.lex.agent_nouns or root.lemma_.lower() in self.lex.agent_nouns:
+                    if root.lower_ in ORGAN_NOUNS or root.lemma_.lower() in ORGAN_NOUNS:
                         relation = "MEMBER_OF"
                 tgt = self._target_key(t.mention, relation)
                 if tgt is None or tgt == src:
