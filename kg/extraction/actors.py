@@ -239,8 +239,10 @@ class MentionFinder:
         is_head = tok.dep_ not in ("amod", "compound")
         # opposition: "rebels", "rebel groups", "anti-regime fighters", "the rebel offensive"
         if is_head and (low in lex.opposition_nouns or lemma in lex.opposition_nouns) and tok.pos_ != "ADJ":
-            if low == "opposition" and not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
-                return None
+            weak = ("no", "little", "any", "some", "a")
+            if low in ("opposition", "resistance") and not any(
+                    c.dep_ in ("det", "poss") and c.lower_ not in weak for c in tok.children):
+                return None  # "met little resistance" names no side
             return left, tok.i + 1, "opposition", None
         if is_head and self._is_agent_noun(tok):
             if any(w in lex.opposition_modifiers or w.startswith("anti-") for w in mod_words):

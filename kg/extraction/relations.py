@@ -65,6 +65,8 @@ SERIES_NOUNS = {"wave", "series", "spate", "string", "round", "volley", "barrage
 ORGAN_NOUNS = {"delegation", "forces", "force", "army", "military", "troops", "ministry", "intelligence", "staff",
                "command", "navy", "air force", "police", "units", "unit", "brigade", "brigades", "battalion",
                "battalions", "services", "service", "guard", "guards", "team", "office", "mission", "cabinet"}
+VICTIM_NOUNS = {"people", "civilians", "residents", "villagers", "worshippers", "passengers", "children",
+                "women", "men", "soldiers", "policemen", "officers", "students", "persons", "dozens", "hundreds"}
 PLEDGES = {"vow", "pledge", "promise"}
 DENIALS = {"deny", "reject", "dismiss", "refute", "rule"}
 FORMER = {"former", "ex", "erstwhile", "onetime", "one-time", "late"}
@@ -135,7 +137,7 @@ class RelationExtractor:
             yield from self._possessed_group(tok)
         if tok.lower_ == "side" and tok.pos_ == "NOUN":
             yield from self._side(tok)
-        if tok.lower_ == "alongside" and tok.dep_ == "prep" and tok.head.pos_ in ("VERB", "AUX"):
+        if tok.lower_ == "alongside" and tok.dep_ == "prep":
             yield from self._alongside(tok)
 
     # -- mentions and arguments -----------------------------------------------------
@@ -248,6 +250,9 @@ class RelationExtractor:
         if low in PLACE_HEADS or lemma in PLACE_HEADS:
             # "the port of Hodeidah", "the towns of Minova and Sake": places, whatever NER thought
             places = self._of_objects(tok, depth)
+            if not places:
+                places = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for p in c.children if p.dep_ == "pobj" for a in self._new_place(p)]
             for a in places:
                 rec = self.actors.actors.get(a.mention.actor or "")
                 if rec is not None and rec.entry is None and rec.type == "ORGANIZATION":
@@ -276,6 +281,17 @@ class RelationExtractor:
                 if state is not None:
                     return [Arg(state, person[0].confidence)]
         return []
+
+    def _last_place(self, tok: Token) -> Mention | None:
+        """The place an "it" that is taken or held refers to: the last one named."""
+        here = tok.idx + self.offsets[self.part]
+        best = None
+        for m in self.actors.mentions:
+            if m.char_start >= here:
+                break
+            if m.actor and self._type_of(m.actor) == "LOCATION":
+                best = m
+        return best
 
     def _definite_reference(self, tok: Token) -> Mention | None:
         """The group a definite "the alliance" / "the group" refers to: the last one
@@ -685,9 +701,23 @@ class RelationExtractor:
                     targets = [a for p in prep.children if p.dep_ == "pobj" for a in self._target_fallback(p)]
             else:
                 obj = self._object(verb)
-                targets = self._args(obj)
+                if obj is None and verb.dep_ == "relcl" and relation in ("CAPTURED", "CONTROLS", "ATTACKS"):
+                    obj = verb.head  # "Sirte, the city it seized in January"
+                if obj is not None and obj.lower_ == "it" and relation in ("CAPTURED", "CONTROLS"):
+                    place = self._last_place(obj)
+                    targets = [Arg(place, 0.8)] if place is not None else []
+                else:
+                    targets = self._args(obj)
+                if not targets and relation in ("CAPTURED", "CONTROLS") and obj is not None:
+                    targets = self._new_place(obj)
                 if not targets and relation in ("CAPTURED", "ATTACKS"):
                     targets = self._target_fallback(obj)
+                if not targets and relation == "ATTACKS" and obj is not None and obj.lower_ in VICTIM_NOUNS:
+                    # "killed 115 people in the town of Pont-Sonde": an attack on the place
+                    targets = [Arg(a.mention, 0.7) for c in verb.children
+                               if c.dep_ == "prep" and c.lower_ in ("in", "at")
+                               for a in self._prep_objects(c)
+                               if a.mention.actor and self._type_of(a.mention.actor) == "LOCATION"]
                 if not targets and relation == "CALLS_ON":
                     # "demanded that the RSF end its siege"
                     for c in verb.children:
@@ -736,6 +766,23 @@ class RelationExtractor:
             if p.dep_ in ("pobj", "pcomp"):
                 out += self._args(p)
         return out
+
+    def _new_place(self, tok: Token) -> list[Arg]:
+        """A place the parse names but no gazetteer or NER did: the proper noun (with its
+        compounds) that is taken or held ("entered al-Shifa", "the town of Shusha")."""
+        if tok.pos_ != "PROPN" or self._mention(tok) is not None or tok.ent_type_ in ("DATE", "TIME", "CARDINAL"):
+            return []
+        left = min([c.i for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok.i])
+        name = self.doc[left:tok.i + 1].text
+        from .actors import ActorRecord
+
+        rec = self.actors.actors.setdefault(name, ActorRecord(name, "LOCATION", None))
+        rec.names[name] += 1
+        rec.aliases.add(name)
+        rec.mentions += 1
+        m = Mention(self.part, left, tok.i + 1, tok.i, tok.idx + self.offsets[self.part],
+                    tok.idx + len(tok) + self.offsets[self.part], name, "ner", None, "LOCATION", actor=name)
+        return [Arg(m, 0.7)]
 
     def _site(self, obj: Token | None) -> list[Arg]:
         """A common-noun target ("a bridge") that a named place of the article is
@@ -1182,7 +1229,9 @@ class RelationExtractor:
                 break
             other = self._mention(t)
             if other is not None and other is not m:
-                orgs.append(Arg(other))
+                # "National Security Minister X": an unknown ORG inside a title is the portfolio
+                if other.entry is not None or other.kind != "ner":
+                    orgs.append(Arg(other))
                 k = other.start - 1
                 continue
             title_words.insert(0, t.lower_)
@@ -1227,6 +1276,10 @@ class RelationExtractor:
     def _alongside(self, prep: Token) -> Iterator[Found]:
         """"mediated ... alongside Egypt", "announced an initiative alongside Haftar": joint action."""
         verb = prep.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("dobj", "pobj", "npadvmod") and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return
         key = f"{verb.lemma_.lower()} alongside"
         if key in self.lex.verbs or self._blocked(verb):
             return  # "fight alongside" is the verb rule's
