@@ -79,7 +79,8 @@ class Extractor:
         actors = self.resolver.resolve(mentions, docs)
         found = self.relations.extract(docs, actors, [o for _, o in pieces])
         relations = self._relations(document, pieces, found)
-        return Extraction(document, actors.to_actors(self.gazetteer), relations)
+        related = {f.source for f in found} | {f.target for f in found}
+        return Extraction(document, actors.to_actors(self.gazetteer, related), relations)
 
     def _relations(self, document: Document, pieces: list[tuple[Doc, int]], found: list[Found]) -> list[Relation]:
         from .model import slugify

@@ -66,6 +66,8 @@ class ActorRecord:
     aliases: set[str] = field(default_factory=set)
     mentions: int = 0
     government: bool = False
+    # named as a place somewhere ("talks in Pretoria", "fled to Damascus")
+    place_use: bool = False
 
 
 @dataclass
@@ -80,10 +82,16 @@ class DocumentActors:
     def at(self, part: int, token: Token) -> Mention | None:
         return self.by_token.get((part, token.i))
 
-    def to_actors(self, gazetteer: Gazetteer) -> list[Actor]:
-        """Return the document's actors with their canonical names and aliases."""
+    def to_actors(self, gazetteer: Gazetteer, related: set[str] | None = None) -> list[Actor]:
+        """Return the document's actors with their canonical names and aliases.
+
+        A capital that is no place of any relation (``related``: the keys that are) is
+        left out: articles mostly name capitals for their governments ("Kyiv said")."""
         out = []
         for rec in self.actors.values():
+            if related is not None and rec.key not in related and rec.type == "LOCATION" and rec.entry \
+                    and normalize(rec.entry) in gazetteer.metonym_of and not rec.place_use:
+                continue
             if rec.government and rec.key != self.home:
                 # a foreign army is its state; only the home country's government is named as such
                 rec.government = False
@@ -177,6 +185,10 @@ class MentionFinder:
                     # "Jihadists warn Iraq": a capitalised description, not a name
                     m = add(start, end, _head_of(doc, start, end), "description", None, "ARMED_GROUP")
                     continue
+                elif normalize(text) in self.lex.definite_government_nouns | self.lex.government_nouns:
+                    # "Army troops", "the Junta": the home government, not an organisation called so
+                    add(start, end, _head_of(doc, start, end), "government", None, "STATE")
+                    continue
                 elif text.islower() or len(text) < 2:
                     continue
                 else:
@@ -208,7 +220,8 @@ class MentionFinder:
                     if target in self.gaz:
                         add(start, head.i + 1, head.i, "government", target, "STATE").extended = True
                         continue
-                elif einfo.type != "PERSON":
+                elif einfo.type not in ("PERSON", "ORGANIZATION"):
+                    # ("the UN peacekeeping force" is a body of its own, not the UN)
                     add(start, head.i + 1, head.i, kind, entry, label).extended = True
                     continue
             m = add(start, end, root, kind, entry, label)
@@ -299,6 +312,32 @@ def _acts(tok: Token) -> bool:
     return False
 
 
+_LOCATIVE_PREPS = {"in", "at", "near", "into", "inside", "outside", "around", "towards", "toward", "across",
+                   "through", "throughout", "from", "outskirts", "within", "beyond", "between"}
+_MOTION = {"flee", "go", "travel", "return", "move", "withdraw", "retreat", "advance", "march", "head", "arrive",
+           "evacuate", "relocate", "fly", "drive", "push", "road", "highway", "route", "way", "journey", "trip"}
+
+
+def _locative(tok: Token) -> bool:
+    """True when a place name is used as a place: "in Cairo", "fled to Damascus",
+    "the capital, Mogadishu", "the Kyiv region"."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ == "pobj":
+        prep = tok.head
+        if prep.lower_ in _LOCATIVE_PREPS:
+            return True
+        return prep.lower_ == "to" and prep.head.lemma_.lower() in _MOTION
+    if tok.dep_ == "appos" and tok.head.lower_ in ("capital", "city", "town", "port"):
+        return True
+    return tok.dep_ == "compound" and tok.head.lower_ in ("region", "province", "district", "area", "outskirts")
+
+
+def _name_token(token: str) -> str:
+    """"al-Serraj" and "Serraj" are the same name."""
+    return re.sub(r"^(al|el|ad|ar|as|ash|at|az|an)[-\s]", "", token)
+
+
 def _is_umbrella(name: str) -> bool:
     """An entry that stands for a whole side of a civil war ("Syrian opposition")."""
     return name.lower().rsplit(" ", 1)[-1] in ("opposition", "resistance", "rebels", "separatists")
@@ -356,6 +395,7 @@ class Resolver:
                             m.kind = "metonym"
                 if m.kind != "metonym":
                     rec = record(entry.name, entry.type, entry.name)
+                    rec.place_use = rec.place_use or _locative(docs[m.part][m.root])
                     if entry.type == "STATE" and m.kind == "government":
                         rec.government = True
                 else:
@@ -405,8 +445,34 @@ class Resolver:
                 rec.aliases.add(surface)
             kept.append(m)
         self._merge_apposed_sites(kept, actors, docs)
+        self._merge_known_as(kept, actors, docs)
         by_token = {(m.part, k): m for m in kept for k in range(m.start, m.end)}
         return DocumentActors(kept, actors, home, by_token)
+
+    def _merge_known_as(self, mentions: list[Mention], actors: dict[str, ActorRecord], docs: list[Doc]) -> None:
+        """"Ahmed Diriye, also known as Abu Ubaidah": one person under two names."""
+        by_root = {(m.part, m.root): m for m in mentions}
+        for m in mentions:
+            if m.actor not in actors or actors[m.actor].type != "PERSON":
+                continue
+            tok = docs[m.part][m.root]
+            for anc in list(tok.ancestors)[:4]:
+                if anc.lemma_.lower() != "know":
+                    continue
+                owner = by_root.get((m.part, anc.head.i))
+                if owner is None or owner is m or owner.actor == m.actor or owner.actor not in actors \
+                        or actors[owner.actor].type != "PERSON":
+                    break
+                old = actors[m.actor]
+                new = actors[owner.actor]
+                new.aliases |= old.aliases | set(old.names)
+                new.mentions += old.mentions
+                gone = m.actor
+                for other in mentions:
+                    if other.actor == gone:
+                        other.actor = owner.actor
+                del actors[gone]
+                break
 
     def _merge_apposed_sites(self, mentions: list[Mention], actors: dict[str, ActorRecord], docs: list[Doc]) -> None:
         """"Ar Rastan, a strategically important bridge" with a "Rastan Bridge" in the
@@ -434,9 +500,9 @@ class Resolver:
                     m.actor = target
 
     def _person_key(self, surface: str, persons: list[tuple[str, list[str]]]) -> str | None:
-        tokens = surface.lower().split()
+        tokens = [_name_token(t) for t in surface.lower().split()]
         for key, names in reversed(persons):
-            if tokens and all(t in names for t in tokens):
+            if tokens and all(t in {_name_token(n) for n in names} for t in tokens):
                 return key
         hit = self.gaz.lookup(surface)
         if hit is not None and self.gaz[hit.entry].type == "PERSON":
