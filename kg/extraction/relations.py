@@ -210,6 +210,11 @@ class RelationExtractor:
                         return [Arg(affix, 0.8)]
             return []
         is_agentish = low in self.lex.agent_nouns or lemma in self.lex.agent_nouns
+        if is_agentish:
+            # "its armed wing, the People's Defence Force": the apposition names it
+            for c in tok.children:
+                if c.dep_ == "appos" and self._mention(c) is not None:
+                    return self._args(c, depth + 1)
         if is_agentish or low in WEAPON_NOUNS or lemma in WEAPON_NOUNS:
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ in ("of", "from", "loyal", "for"):
@@ -414,7 +419,7 @@ class RelationExtractor:
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
         is_subject = pron.dep_ in SUBJECTS
-        if low in ("his", "her", "its", "their", "he", "she", "it", "they"):
+        if is_subject or pron.dep_ == "poss":
             clause = verb
             for _ in range(4):
                 subj = next((c for c in clause.children if c.dep_ in SUBJECTS and c.i != pron.i
