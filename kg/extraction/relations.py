@@ -67,6 +67,9 @@ ORGAN_NOUNS = {"delegation", "forces", "force", "army", "military", "troops", "m
                "battalions", "services", "service", "guard", "guards", "team", "office", "mission", "cabinet"}
 VICTIM_NOUNS = {"people", "civilians", "residents", "villagers", "worshippers", "passengers", "children",
                 "women", "men", "soldiers", "policemen", "officers", "students", "persons", "dozens", "hundreds"}
+FACILITY_NOUNS = {"airport", "palace", "base", "airbase", "hospital", "port", "refinery", "dam", "bridge", "prison",
+                  "headquarters", "barracks", "compound", "garrison", "plant", "station", "crossing", "harbour",
+                  "harbor", "stadium", "university", "parliament"}
 PLEDGES = {"vow", "pledge", "promise"}
 DENIALS = {"deny", "reject", "dismiss", "refute", "rule"}
 FORMER = {"former", "ex", "erstwhile", "onetime", "one-time", "late"}
@@ -714,7 +717,7 @@ class RelationExtractor:
                 else:
                     targets = self._args(obj)
                 if not targets and relation in ("CAPTURED", "CONTROLS") and obj is not None:
-                    targets = self._new_place(obj)
+                    targets = self._new_place(obj) or self._facility(obj)
                 if not targets and relation in ("CAPTURED", "ATTACKS"):
                     targets = self._target_fallback(obj)
                 if not targets and relation == "ATTACKS" and obj is not None and obj.lower_ in VICTIM_NOUNS:
@@ -787,6 +790,31 @@ class RelationExtractor:
         rec.mentions += 1
         m = Mention(self.part, left, tok.i + 1, tok.i, tok.idx + self.offsets[self.part],
                     tok.idx + len(tok) + self.offsets[self.part], name, "ner", None, "LOCATION", actor=name)
+        return [Arg(m, 0.7)]
+
+    def _facility(self, noun: Token) -> list[Arg]:
+        """A named-by-description site that is taken: "the presidential palace",
+        "Tripoli's international airport" (a place of its own, named by its phrase)."""
+        if noun.lower_ not in FACILITY_NOUNS:
+            return []
+        mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "poss") and c.i < noun.i]
+        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) or any(
+            c.dep_ == "poss" for c in noun.children)
+        if not mods or not definite:
+            return []
+        start = min(c.left_edge.i for c in mods)
+        while start < noun.i and self.doc[start].dep_ == "det":
+            start += 1
+        name = self.doc[start:noun.i + 1].text
+        from .actors import ActorRecord, clean_surface
+
+        name = clean_surface(name)
+        rec = self.actors.actors.setdefault(name, ActorRecord(name, "LOCATION", None))
+        rec.names[name] += 1
+        rec.aliases.add(name)
+        rec.mentions += 1
+        m = Mention(self.part, start, noun.i + 1, noun.i, self.doc[start].idx + self.offsets[self.part],
+                    noun.idx + len(noun) + self.offsets[self.part], name, "ner", None, "LOCATION", actor=name)
         return [Arg(m, 0.7)]
 
     def _site(self, obj: Token | None) -> list[Arg]:
