@@ -46,6 +46,7 @@ CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 AGENT_NOUNS = {"backer", "supporter", "sponsor", "patron", "benefactor", "protector", "ally", "enemy", "foe",
                "rival", "adversary", "opponent", "critic"}
 QUANTITY_WORDS = {"thousands", "hundreds", "dozens", "scores", "tens", "millions", "some", "many", "most", "all",
+                  "much", "parts", "swathes", "half", "large", "areas",
                   "several", "part", "members", "units", "remnants", "elements", "none", "each", "one", "two", "three"}
 DEFINITE_GROUP_NOUNS = {"group", "movement", "militia", "organisation", "organization", "alliance", "coalition",
                         "faction", "party"}
@@ -233,6 +234,12 @@ class RelationExtractor:
                         affix = self._affix_actor(c)
                         if affix is not None:
                             return [Arg(affix, 0.8)]
+                if c.dep_ == "compound" and c.i < tok.i:
+                    # "Ma'awisley clan fighters"
+                    for k in range(c.left_edge.i, c.i):
+                        m2 = self._mention(self.doc[k])
+                        if m2 is not None:
+                            return [Arg(m2, 0.9)]
                 if c.dep_ == "amod" and c.lower_ == "loyal":
                     # "forces loyal to the GNA"
                     args = self._of_objects(c, depth, ("to",))
@@ -258,9 +265,14 @@ class RelationExtractor:
         if low in PLACE_HEADS or lemma in PLACE_HEADS:
             # "the port of Hodeidah", "the towns of Minova and Sake": places, whatever NER thought
             places = self._of_objects(tok, depth)
-            if not places:
-                places = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                          for p in c.children if p.dep_ == "pobj" for a in self._new_place(p)]
+            named = {a.mention.root for a in places}
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            for q in (p, *p.conjuncts):
+                                if q.i not in named:
+                                    places += self._new_place(q)
             for a in places:
                 rec = self.actors.actors.get(a.mention.actor or "")
                 if rec is not None and rec.entry is None and rec.type == "ORGANIZATION":
@@ -671,15 +683,22 @@ class RelationExtractor:
         if lemma in self.lex.reversed_member_verbs:
             yield from self._includes(verb)
             return
+        if lemma == "swear":
+            yield from self._sworn_in(verb)
+            return
+        if lemma in ("form", "found", "create", "establish") and verb.tag_ == "VBN":
+            yield from self._formed_by(verb)
         for key, prep in self._verb_keys(verb):
             relation = self.lex.verbs.get(key)
             if relation is None and lemma in self.lex.transfer_verbs and key == lemma:
                 relation = "BACKS"
             if relation is None:
                 continue
-            if relation == "CAPTURED" and verb.dep_ in ("advcl", "xcomp", "relcl", "acl") and any(
-                    c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-                return  # "launched a campaign to seize Tripoli": an aim, not a capture
+            aim = relation == "CAPTURED" and verb.dep_ in ("advcl", "xcomp", "relcl", "acl") and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            if aim:
+                # "launched a campaign to seize Tripoli": an attack on it, not (yet) a capture
+                relation = "ATTACKS"
             if relation == "CAPTURED" and lemma == "take" and any(
                     c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
                 return  # "took the Gulf state to the court"
@@ -707,6 +726,10 @@ class RelationExtractor:
                 targets = self._prep_objects(prep)
                 if not targets and relation in ("CAPTURED", "ATTACKS"):
                     targets = [a for p in prep.children if p.dep_ == "pobj" for a in self._target_fallback(p)]
+                if not targets and relation in ("OPPOSES", "CRITICIZES"):
+                    # "rose up against al-Shabaab's heavy taxes"
+                    targets = [a for p in prep.children if p.dep_ == "pobj" for c in p.children if c.dep_ == "poss"
+                               for a in self._arg(c)]
             else:
                 obj = self._object(verb)
                 if obj is None and verb.dep_ == "relcl" and relation in ("CAPTURED", "CONTROLS", "ATTACKS"):
@@ -726,6 +749,13 @@ class RelationExtractor:
                                if c.dep_ == "prep" and c.lower_ in ("in", "at")
                                for a in self._prep_objects(c)
                                if a.mention.actor and self._type_of(a.mention.actor) == "LOCATION"]
+                if not targets and relation == "BACKS":
+                    # "helped federal forces capture the towns"
+                    for c in verb.children:
+                        if c.dep_ in ("ccomp", "xcomp"):
+                            targets = self._args(next((x for x in c.children if x.dep_ == "nsubj"), None))
+                if not targets and relation in ("OPPOSES", "CRITICIZES") and obj is not None:
+                    targets = [a for c in obj.children if c.dep_ == "poss" for a in self._arg(c)]
                 if not targets and relation == "CALLS_ON":
                     # "demanded that the RSF end its siege"
                     for c in verb.children:
@@ -753,6 +783,33 @@ class RelationExtractor:
                         places += self._prep_objects(cc)
         places = [p for p in places if p.mention.actor and self._type_of(p.mention.actor) == "LOCATION"]
         yield from self._emit(agents, "CAPTURED", places, verb, "verb", 0.8 * conf)
+
+    def _sworn_in(self, verb: Token) -> Iterator[Found]:
+        """"X was sworn in as prime minister": X leads (the government of the article)."""
+        if not any(c.dep_ == "prt" and c.lower_ == "in" for c in verb.children) or self._blocked(verb):
+            return
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ == "as":
+                for p in c.children:
+                    rel = self.lex.nouns.get(p.lower_) if p.dep_ == "pobj" else None
+                    if rel not in ("LEADS", "MEMBER_OF"):
+                        continue
+                    orgs = [a for cc in p.children if cc.dep_ == "prep" and cc.lower_ == "of"
+                            for a in self._prep_objects(cc)]
+                    if not orgs and self.actors.home:
+                        orgs = [Arg(self._synthetic_government(self.actors.home, p), 0.7)]
+                    people = [a for a in self._args(self._patient(verb))
+                              if self._type_of(a.mention.actor or "") == "PERSON"]
+                    yield from self._emit(people, rel, orgs, verb, "title-sworn", 0.8)
+
+    def _formed_by(self, verb: Token) -> Iterator[Found]:
+        """"a coalition formed by the G9 and G-Pep": the founders are its members."""
+        whole = verb.head if verb.dep_ == "acl" else None
+        if whole is None or whole.lemma_.lower() not in COLLECTIVE_NOUNS:
+            return
+        members, passive = self._subject(verb)
+        if passive:
+            yield from self._emit(members, "MEMBER_OF", self._args(whole), verb, "verb-formed", 0.75)
 
     def _includes(self, verb: Token) -> Iterator[Found]:
         """"The alliance, which also includes the TNLA and the AA": members of a group."""
@@ -1206,7 +1263,7 @@ class RelationExtractor:
                         orgs += found
                         # "the chief of Russia's general staff" heads an organ, not the state
                         through_organ = through_organ or (bool(found) and self._mention(p) is None
-                                                          and p.lower_ not in DEFINITE_GROUP_NOUNS)
+                                                          and (p.lower_ in ORGAN_NOUNS or p.lemma_ in ORGAN_NOUNS))
         # "Syrian arm" is no membership of Syria; a minister's demonym is (handled by _title)
         orgs += [a for c in noun.children if c.dep_ in ("poss", "compound") for a in self._arg(c)]
         if inside is not None:
