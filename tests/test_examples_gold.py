@@ -28,7 +28,7 @@ EXAMPLES = REPO / "examples"
 SCORER = REPO.parent / "shared" / "eval" / "score.py"
 
 # Relations F1 the pipeline must reach on the examples; raised by the lead as it improves.
-EXAMPLES_MIN_F1 = 0.75
+EXAMPLES_MIN_F1 = 0.8
 
 ACTOR_FIELDS = {"doc", "name", "type", "aliases"}
 RELATION_FIELDS = {"doc", "source", "relation", "target", "symmetric", "evidence"}

@@ -31,7 +31,7 @@ EXAMPLES = REPO / "examples"
 SCORER = REPO.parent / "shared" / "eval" / "score.py"
 
 # Relations F1 the pipeline must reach on the held-out articles; raised by the lead, never by tuning on them.
-HELDOUT_MIN_F1 = 0.0
+HELDOUT_MIN_F1 = 0.65
 
 ACTOR_FIELDS = {"doc", "name", "type", "aliases"}
 RELATION_FIELDS = {"doc", "source", "relation", "target", "symmetric", "evidence"}
