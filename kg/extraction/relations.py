@@ -566,6 +566,10 @@ class RelationExtractor:
         kind = self._type_of(m.actor)
         if relation in ("CAPTURED", "CONTROLS"):
             rec = self.actors.actors.get(m.actor)
+            root = self.docs[m.part][m.root]
+            if kind == "PERSON" and rec is not None and rec.entry is None and any(
+                    c.dep_ == "appos" and c.lower_ in PLACE_HEADS for c in root.children):
+                kind = "ORGANIZATION"  # "Adan Yabaal, a town in Middle Shabelle": NER took the town for a person
             if kind == "ORGANIZATION" and rec is not None and rec.entry is None and m.kind == "ner":
                 # "captured Harardhere": a name NER took for an organisation is a place here
                 rec.type = "LOCATION"
@@ -724,6 +728,8 @@ class RelationExtractor:
                     targets = self._args(self._object(verb))
             elif prep is not None:
                 targets = self._prep_objects(prep)
+                if not targets and not any(c.dep_ == "pobj" for c in prep.children):
+                    targets = self._args(self._object(verb))  # "drove al-Shabaab out of Adan Yabaal"
                 if not targets and relation in ("CAPTURED", "ATTACKS"):
                     targets = [a for p in prep.children if p.dep_ == "pobj" for a in self._target_fallback(p)]
                 if not targets and relation in ("OPPOSES", "CRITICIZES"):
@@ -791,7 +797,11 @@ class RelationExtractor:
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ == "as":
                 for p in c.children:
-                    rel = self.lex.nouns.get(p.lower_) if p.dep_ == "pobj" else None
+                    if p.dep_ != "pobj":
+                        continue
+                    title = " ".join([x.lower_ for x in p.children if x.dep_ in ("compound", "amod")
+                                      and x.i == p.i - 1] + [p.lower_])
+                    rel = self.lex.nouns.get(title) or self.lex.nouns.get(p.lower_)
                     if rel not in ("LEADS", "MEMBER_OF"):
                         continue
                     orgs = [a for cc in p.children if cc.dep_ == "prep" and cc.lower_ == "of"
@@ -1046,6 +1056,11 @@ class RelationExtractor:
             ):
                 agents = self._subject(verb)[0] if lemma != "be" else self._args(
                     next((c for c in verb.children if c.dep_ == "nsubj"), None))
+                if not targets:
+                    # "launched a wave of attacks ... on police stations and the airport"
+                    for c in verb.children:
+                        if c.dep_ == "prep" and c.lower_ in target_preps and c.lower_ not in ("in", "of"):
+                            targets += self._prep_objects(c)
         if not agents and noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX"):
             verb = noun.head.head
             if f"{verb.lemma_.lower()} {noun.head.lower_}" in self.lex.light_verbs:
