@@ -502,7 +502,7 @@ class RelationExtractor:
                 if tok.dep_ == "dobj" and lemma in DENIALS:
                     return True  # "denied any connection to Wagner's operations"
                 if tok.dep_ in ("xcomp", "ccomp", "acl", "pcomp", "advcl") and lemma in self.lex.irrealis:
-                    if not (relation == "BACKS" and lemma in PLEDGES):
+                    if not (relation in ("BACKS", "OPPOSES") and lemma in PLEDGES):
                         return True
                 if tok.dep_ in ("conj", "xcomp", "pobj", "prep", "dobj", "advcl"):
                     tok = head
@@ -760,8 +760,10 @@ class RelationExtractor:
                     for c in verb.children:
                         if c.dep_ in ("ccomp", "xcomp"):
                             targets = self._args(next((x for x in c.children if x.dep_ == "nsubj"), None))
-                if not targets and relation in ("OPPOSES", "CRITICIZES") and obj is not None:
+                if not targets and relation in ("OPPOSES", "CRITICIZES", "BACKS") and obj is not None:
+                    # "recognised the independence of Abkhazia", "condemned Russia's recognition"
                     targets = [a for c in obj.children if c.dep_ == "poss" for a in self._arg(c)]
+                    targets = targets or self._of_objects(obj, 1)
                 if not targets and relation == "CALLS_ON":
                     # "demanded that the RSF end its siege"
                     for c in verb.children:
@@ -772,7 +774,20 @@ class RelationExtractor:
             yield from self._emit(agents, relation, targets, verb, "verb", 0.9 * conf)
             if relation == "ATTACKS":
                 yield from self._expelled_from(verb, agents, conf)
+            if relation in ("ATTACKS", "CAPTURED") and targets:
+                yield from self._joint_action(agents, verb)
             return
+
+    def _joint_action(self, agents: list[Arg], verb: Token) -> Iterator[Found]:
+        """"Rwandan and Mozambican forces recaptured the town": fighting together is an alliance."""
+        sides = []
+        for a in agents:
+            key = self._agent_key(a.mention)
+            if key and key not in {self._agent_key(b.mention) for b in sides} \
+                    and self._type_of(key) not in ("PERSON", "LOCATION"):
+                sides.append(a)
+        if len(sides) > 1:
+            yield from self._emit(sides[:1], "ALLIED_WITH", sides[1:], verb, "verb-joint", 0.7)
 
     def _expelled_from(self, verb: Token, agents: list[Arg], conf: float) -> Iterator[Found]:
         """"drove the paramilitaries out of the capital": the place is taken."""
@@ -935,6 +950,8 @@ class RelationExtractor:
                 return
         if low in ("ties", "relations") and noun.head.lemma_.lower() not in self.lex.ties_breaking_verbs:
             return  # only "severed ties with X" opposes; "close ties" do not
+        if relation == "NEGOTIATES_WITH" and noun.head.lemma_.lower() in self.lex.ties_breaking_verbs:
+            relation = "OPPOSES"  # "revoked its defence agreements with Paris"
         if self._blocked(noun):
             return
         between = self._between(noun)
