@@ -71,6 +71,7 @@ VICTIM_NOUNS = {"people", "civilians", "residents", "villagers", "worshippers", 
 FACILITY_NOUNS = {"airport", "palace", "base", "airbase", "hospital", "port", "refinery", "dam", "bridge", "prison",
                   "headquarters", "barracks", "compound", "garrison", "plant", "station", "crossing", "harbour",
                   "harbor", "stadium", "university", "parliament"}
+DIPLOMATS = {"ambassador", "envoy", "diplomat", "embassy", "consul", "attache", "attaché", "chargé", "delegation"}
 PLEDGES = {"vow", "pledge", "promise"}
 DENIALS = {"deny", "reject", "dismiss", "refute", "rule"}
 FORMER = {"former", "ex", "erstwhile", "onetime", "one-time", "late"}
@@ -154,6 +155,13 @@ class RelationExtractor:
         if tok is None:
             return []
         out = self._arg(tok, depth)
+        m = self._mention(tok)
+        if m is not None and m.extended:
+            # "Rwandan and Mozambican forces": both modifiers name a side
+            for c in self.doc[m.start].conjuncts:
+                other = self._mention(c)
+                if other is not None and other is not m:
+                    out.append(Arg(other))
         if tok.dep_ != "conj":
             for c in tok.conjuncts:
                 if c.i > tok.i:
@@ -226,7 +234,7 @@ class RelationExtractor:
                     if args:
                         return args
                 if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < tok.i:
-                    args = self._arg(c, depth + 1)
+                    args = self._args(c, depth + 1)  # "Rwandan and Mozambican forces"
                     if args:
                         return args
                     if c.lower_.endswith("-led"):
@@ -771,6 +779,9 @@ class RelationExtractor:
                             targets = self._args(next((x for x in c.children if x.dep_ == "nsubj"), None))
             if relation == "LEADS" and lemma == "spearhead" and not targets:
                 continue
+            obj = self._object(verb)
+            if relation == "ATTACKS" and obj is not None and obj.lemma_.lower() in DIPLOMATS:
+                relation = "OPPOSES"  # "expelled the French ambassador" is a diplomatic break
             yield from self._emit(agents, relation, targets, verb, "verb", 0.9 * conf)
             if relation == "ATTACKS":
                 yield from self._expelled_from(verb, agents, conf)
@@ -802,7 +813,7 @@ class RelationExtractor:
                 for cc in verb.children:
                     if cc.dep_ == "prep" and cc.lower_ == "of":
                         places += self._prep_objects(cc)
-        places = [p for p in places if p.mention.actor and self._type_of(p.mention.actor) == "LOCATION"]
+        places = [p for p in places if self._target_key(p.mention, "CAPTURED")]
         yield from self._emit(agents, "CAPTURED", places, verb, "verb", 0.8 * conf)
 
     def _sworn_in(self, verb: Token) -> Iterator[Found]:
