@@ -79,6 +79,8 @@ CASES = [
     ("Iran vowed to stand by Assad.", {("Iran", "BACKS", "Bashar al-Assad")}),
     ("Army troops recaptured the presidential palace in Khartoum.",
      {("Sudanese government", "CAPTURED", "presidential palace")}),
+    ("Kherson fell to Russian forces in March.", {("Russia", "CAPTURED", "Kherson")}),
+    ("Putin and Xi met in Beijing.", {("Vladimir Putin", "NEGOTIATES_WITH", "Xi Jinping")}),
     # accusations are criticism, not the act they allege
     ("Kyiv accused Moscow of shelling Kharkiv.", {("Ukraine", "CRITICIZES", "Russia")}),
 ]

@@ -72,6 +72,7 @@ FACILITY_NOUNS = {"airport", "palace", "base", "airbase", "hospital", "port", "r
                   "headquarters", "barracks", "compound", "garrison", "plant", "station", "crossing", "harbour",
                   "harbor", "stadium", "university", "parliament"}
 DIPLOMATS = {"ambassador", "envoy", "diplomat", "embassy", "consul", "attache", "attaché", "chargé", "delegation"}
+REVERSED_KEYS = {"fall to"}
 PLEDGES = {"vow", "pledge", "promise"}
 DENIALS = {"deny", "reject", "dismiss", "refute", "rule"}
 FORMER = {"former", "ex", "erstwhile", "onetime", "one-time", "late"}
@@ -779,6 +780,15 @@ class RelationExtractor:
                             targets = self._args(next((x for x in c.children if x.dep_ == "nsubj"), None))
             if relation == "LEADS" and lemma == "spearhead" and not targets:
                 continue
+            if key in REVERSED_KEYS:
+                # "Kherson fell to Russian forces": the object of "to" took the subject
+                places = self._args(next((c for c in verb.children if c.dep_ == "nsubj"), None))
+                yield from self._emit(self._prep_objects(prep) if prep is not None else [], relation, places,
+                                      verb, "verb", 0.85 * conf)
+                return
+            if not targets and len(agents) > 1 and relation in ("NEGOTIATES_WITH", "ALLIED_WITH"):
+                # "Putin and Xi met in Beijing": between the parties named
+                agents, targets = agents[:1], agents[1:]
             obj = self._object(verb)
             if relation == "ATTACKS" and obj is not None and obj.lemma_.lower() in DIPLOMATS:
                 relation = "OPPOSES"  # "expelled the French ambassador" is a diplomatic break
