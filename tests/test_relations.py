@@ -81,6 +81,7 @@ CASES = [
      {("Sudanese government", "CAPTURED", "presidential palace")}),
     ("Kherson fell to Russian forces in March.", {("Russia", "CAPTURED", "Kherson")}),
     ("Putin and Xi met in Beijing.", {("Vladimir Putin", "NEGOTIATES_WITH", "Xi Jinping")}),
+    ("Hamas and Fatah clashed in Gaza City.", {("Hamas", "ATTACKS", "Fatah")}),
     # accusations are criticism, not the act they allege
     ("Kyiv accused Moscow of shelling Kharkiv.", {("Ukraine", "CRITICIZES", "Russia")}),
 ]

@@ -786,7 +786,8 @@ class RelationExtractor:
                 yield from self._emit(self._prep_objects(prep) if prep is not None else [], relation, places,
                                       verb, "verb", 0.85 * conf)
                 return
-            if not targets and len(agents) > 1 and relation in ("NEGOTIATES_WITH", "ALLIED_WITH"):
+            if not targets and len(agents) > 1 and (relation in ("NEGOTIATES_WITH", "ALLIED_WITH") or (
+                    relation == "ATTACKS" and lemma in ("clash", "fight", "battle"))):
                 # "Putin and Xi met in Beijing": between the parties named
                 agents, targets = agents[:1], agents[1:]
             obj = self._object(verb)
