@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..gazetteer import Gazetteer
-from .actors import DocumentActors, Mention, canonical_name
+from .actors import ActorRecord, DocumentActors, Mention, canonical_name, clean_surface
 from .lexicon import Lexicon
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -401,21 +401,13 @@ class RelationExtractor:
         target = None
         if entry is not None and entry.type == "PERSON":
             target = entry.leads if entry.leads in self.gaz and self.gaz[entry.leads].type == "STATE" else entry.country
-        if target is None:
-            for f in getattr(self, "_leads", {}).get(m.actor, []):
-                target = f
         if target is None or target not in self.gaz:
             return None
         return self._synthetic(target, m)
 
     def _synthetic(self, key: str, near: Mention) -> Mention:
         """A mention standing for an actor named elsewhere (a resolved 'his country')."""
-        if key not in self.actors.actors:
-            from .actors import ActorRecord
-
-            entry = self.gaz.entries.get(key)
-            self.actors.actors[key] = ActorRecord(key, entry.type if entry else "ORGANIZATION",
-                                                  key if entry else None)
+        self._ensure(key)
         return Mention(near.part, near.start, near.end, near.root, near.char_start, near.char_end, key,
                        "synthetic", key, "", actor=key)
 
@@ -555,11 +547,11 @@ class RelationExtractor:
         return canonical_name(rec, self.gaz)[1]
 
     def _ensure(self, key: str) -> None:
+        """Make sure the article has a record for an actor a rule names indirectly."""
         if key not in self.actors.actors:
-            from .actors import ActorRecord
-
             entry = self.gaz.entries.get(key)
-            self.actors.actors[key] = ActorRecord(key, entry.type if entry else "ORGANIZATION", key)
+            self.actors.actors[key] = ActorRecord(key, entry.type if entry else "ORGANIZATION",
+                                                  key if entry else None)
 
     def _agent_key(self, m: Mention) -> str | None:
         if m.agent:
@@ -885,16 +877,19 @@ class RelationExtractor:
         if tok.pos_ != "PROPN" or self._mention(tok) is not None or tok.ent_type_ in ("DATE", "TIME", "CARDINAL"):
             return []
         left = min([c.i for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok.i])
-        name = self.doc[left:tok.i + 1].text
-        from .actors import ActorRecord
+        return [self._place_actor(left, tok)]
 
+    def _place_actor(self, start: int, head: Token) -> Arg:
+        """A LOCATION actor named by the tokens ``start``..``head`` of the current piece."""
+        name = clean_surface(self.doc[start:head.i + 1].text)
         rec = self.actors.actors.setdefault(name, ActorRecord(name, "LOCATION", None))
         rec.names[name] += 1
         rec.aliases.add(name)
         rec.mentions += 1
-        m = Mention(self.part, left, tok.i + 1, tok.i, tok.idx + self.offsets[self.part],
-                    tok.idx + len(tok) + self.offsets[self.part], name, "ner", None, "LOCATION", actor=name)
-        return [Arg(m, 0.7)]
+        offset = self.offsets[self.part]
+        m = Mention(self.part, start, head.i + 1, head.i, self.doc[start].idx + offset,
+                    head.idx + len(head) + offset, name, "ner", None, "LOCATION", actor=name)
+        return Arg(m, 0.7)
 
     def _facility(self, noun: Token) -> list[Arg]:
         """A named-by-description site that is taken: "the presidential palace",
@@ -909,17 +904,7 @@ class RelationExtractor:
         start = min(c.left_edge.i for c in mods)
         while start < noun.i and self.doc[start].dep_ == "det":
             start += 1
-        name = self.doc[start:noun.i + 1].text
-        from .actors import ActorRecord, clean_surface
-
-        name = clean_surface(name)
-        rec = self.actors.actors.setdefault(name, ActorRecord(name, "LOCATION", None))
-        rec.names[name] += 1
-        rec.aliases.add(name)
-        rec.mentions += 1
-        m = Mention(self.part, start, noun.i + 1, noun.i, self.doc[start].idx + self.offsets[self.part],
-                    noun.idx + len(noun) + self.offsets[self.part], name, "ner", None, "LOCATION", actor=name)
-        return [Arg(m, 0.7)]
+        return [self._place_actor(start, noun)]
 
     def _site(self, obj: Token | None) -> list[Arg]:
         """A common-noun target ("a bridge") that a named place of the article is
@@ -1230,10 +1215,7 @@ class RelationExtractor:
                         for p in c.children:
                             for cc in p.conjuncts:
                                 places += self._args(cc)
-            head = noun.head
-            if head.dep_ == "conj" and noun.dep_ == "conj":
-                pass
-            verb = head
+            verb = noun.head
             while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and \
                     verb.dep_ in ("conj", "dobj", "pobj", "prep"):
                 verb = verb.head
