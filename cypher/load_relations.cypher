@@ -1,0 +1,32 @@
+// load_relations: the loader's statement for the typed relations between actors (used by
+// kg.store, not a query).
+//
+// __RELATION__ is replaced by a relation type of the ontology (kg.model.ONTOLOGY), checked
+// against that whitelist, never taken from input; one call per type.
+// The evidence is a set of sentence ids (r.evidence, with r.evidence_rules and
+// r.evidence_confidences in step): only ids not yet there are appended, and weight,
+// confidence, first_seen and last_seen are recomputed from that set, so loading twice changes
+// nothing.
+// Parameters:
+//   $rows       list    [{source, target, evidence: [{id, rule, confidence, date}]}]
+//   $polarity   int     the relation type's polarity (kg.model.ONTOLOGY)
+//   $symmetric  bool    whether the relation type is symmetric
+// Example: see kg/store/neo4j.py (Store.write).
+
+UNWIND $rows AS row
+MATCH (a:Actor {id: row.source})
+MATCH (b:Actor {id: row.target})
+MERGE (a)-[r:__RELATION__]->(b)
+WITH r, row, coalesce(r.evidence, []) AS old
+WITH r, row, old, [e IN row.evidence WHERE NOT e.id IN old] AS new
+WITH r, row, old, new,
+     [d IN [e IN row.evidence | e.date] + [r.first_seen, r.last_seen] WHERE d IS NOT NULL] AS dates
+SET r.polarity = $polarity,
+    r.symmetric = $symmetric,
+    r.evidence = old + [e IN new | e.id],
+    r.evidence_rules = coalesce(r.evidence_rules, []) + [e IN new | e.rule],
+    r.evidence_confidences = coalesce(r.evidence_confidences, []) + [e IN new | e.confidence],
+    r.weight = size(old) + size(new),
+    r.first_seen = reduce(m = null, d IN dates | CASE WHEN m IS NULL OR d < m THEN d ELSE m END),
+    r.last_seen = reduce(m = null, d IN dates | CASE WHEN m IS NULL OR d > m THEN d ELSE m END)
+SET r.confidence = reduce(m = 0.0, c IN r.evidence_confidences | CASE WHEN c > m THEN c ELSE m END)
