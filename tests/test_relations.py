@@ -82,6 +82,7 @@ CASES = [
     ("Kherson fell to Russian forces in March.", {("Russia", "CAPTURED", "Kherson")}),
     ("Putin and Xi met in Beijing.", {("Vladimir Putin", "NEGOTIATES_WITH", "Xi Jinping")}),
     ("Hamas and Fatah clashed in Gaza City.", {("Hamas", "ATTACKS", "Fatah")}),
+    ("Russia declared war on Georgia.", {("Russia", "OPPOSES", "Georgia")}),
     # accusations are criticism, not the act they allege
     ("Kyiv accused Moscow of shelling Kharkiv.", {("Ukraine", "CRITICIZES", "Russia")}),
 ]
@@ -91,6 +92,7 @@ NOTHING = [
     "Russia denied plans to attack Kyiv.",
     "If Israel attacks Iran, Tehran will respond.",
     "Residents fled to Damascus.",
+    "Egypt called for a ceasefire between Israel and Hamas.",
     "Haidar told AFP by phone that he wants to leave.",
     "We are honored to invite you to the events that will be held on the occasion of…",
 ]

@@ -500,6 +500,8 @@ class RelationExtractor:
                 return False
             if tok.dep_ in ("xcomp", "ccomp", "advcl", "acl", "pcomp", "conj", "pobj", "prep", "dobj", "relcl"):
                 lemma = head.lemma_.lower()
+                if tok.dep_ == "prep" and tok.lower_ == "for" and lemma in self.lex.irrealis:
+                    return True  # "called for a ceasefire between X and Y", "hopes for a deal"
                 if tok.dep_ == "dobj" and lemma in DENIALS:
                     return True  # "denied any connection to Wagner's operations"
                 if tok.dep_ in ("xcomp", "ccomp", "acl", "pcomp", "advcl") and lemma in self.lex.irrealis:
@@ -674,6 +676,8 @@ class RelationExtractor:
             keys.append((f"{lemma} {prep.lower_}", prep))
         obj = self._object(verb)
         if obj is not None:
+            # "declared war on Georgia": verb, object noun and preposition together
+            keys = [(f"{lemma} {obj.lower_} {prep.lower_}", prep) for prep in preps] + keys
             # "blamed the deaths on the M23": the preposition hangs on the object
             keys += [(f"{lemma} {c.lower_}", c) for c in obj.children if c.dep_ == "prep"]
         keys.append((lemma, None))
@@ -975,7 +979,7 @@ class RelationExtractor:
         symmetric = low in self.lex.symmetric_attack_nouns or lemma in self.lex.symmetric_attack_nouns
         if relation == "ATTACKS" and symmetric:
             # "war with Israel": the other side is what the phrase hangs on
-            with_objs = [a for p in noun.children if p.dep_ == "prep" and p.lower_ in ("with", "against")
+            with_objs = [a for p in noun.children if p.dep_ == "prep" and p.lower_ in ("with", "against", "on")
                          for a in self._prep_objects(p)]
             for rel in self._symmetric_variants(noun, relation):
                 yield from self._emit(agents, rel, with_objs, noun, rule, 0.75)
