@@ -35,6 +35,17 @@ class Lexicon:
     reversed_member_verbs: frozenset[str]
 
 
+def _by_word(table: dict[str, list[str]]) -> dict[str, str]:
+    """Invert ``{RELATION: [words]}`` into ``{word: RELATION}``; the first relation listed wins."""
+    out: dict[str, str] = {}
+    for relation, words in table.items():
+        if relation not in ONTOLOGY:
+            raise ValueError(f"kg/data/lexicon.json: {relation!r} is not a relation of the ontology")
+        for word in words:
+            out.setdefault(word, relation)
+    return out
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """Return the lexicon shipped with the package.
@@ -50,16 +61,8 @@ def load_lexicon() -> Lexicon:
     ('CALLS_ON', 'BACKS')
     """
     raw = json.loads(resources.files("kg").joinpath("data/lexicon.json").read_text(encoding="utf-8"))
-    verbs: dict[str, str] = {}
-    for rel, words in raw["verbs"].items():
-        assert rel in ONTOLOGY, rel
-        for w in words:
-            verbs.setdefault(w, rel)
-    nouns: dict[str, str] = {}
-    for rel, words in raw["nouns"].items():
-        assert rel in ONTOLOGY, rel
-        for w in words:
-            nouns.setdefault(w, rel)
+    verbs = _by_word(raw["verbs"])
+    nouns = _by_word(raw["nouns"])
     return Lexicon(
         verbs=verbs,
         light_verbs=frozenset(raw["light_verbs"]),
