@@ -83,6 +83,9 @@ CASES = [
     ("Putin and Xi met in Beijing.", {("Vladimir Putin", "NEGOTIATES_WITH", "Xi Jinping")}),
     ("Hamas and Fatah clashed in Gaza City.", {("Hamas", "ATTACKS", "Fatah")}),
     ("Russia declared war on Georgia.", {("Russia", "OPPOSES", "Georgia")}),
+    ("US Secretary of State Antony Blinken said the deal was close.",
+     {("Antony Blinken", "MEMBER_OF", "United States")}),
+    ("Tigrayan fighters recaptured Mekelle in June.", {("Tigray People's Liberation Front", "CAPTURED", "Mekelle")}),
     # accusations are criticism, not the act they allege
     ("Kyiv accused Moscow of shelling Kharkiv.", {("Ukraine", "CRITICIZES", "Russia")}),
 ]

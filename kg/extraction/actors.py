@@ -195,6 +195,13 @@ class MentionFinder:
                     entry, kind, label = None, "ner", ent.label_
                     if ent.label_ == "PERSON":
                         start, end = self._strip_titles(doc, start, end)
+                    head = doc[_head_of(doc, start, end)].head
+                    if ent.label_ in ("NORP", "ORG", "GPE") and self._is_agent_noun(head):
+                        # "Tigrayan fighters": the group the gazetteer knows as "Tigrayan forces"
+                        group = self._group_of(text, head)
+                        if group is not None:
+                            add(start, head.i + 1, head.i, "alias", group, self.gaz[group].type).extended = True
+                            continue
             root = _head_of(doc, start, end)
             head = doc[root].head
             if (entry is not None and label == "LOCATION" and doc[root].dep_ == "compound" and head.i == end
@@ -237,6 +244,13 @@ class MentionFinder:
                 start, end, kind, entry = found
                 add(start, end, tok.i, kind, entry, "ARMED_GROUP" if kind == "opposition" else "STATE")
         return out
+
+    def _group_of(self, demonym: str, head: Token) -> str | None:
+        for noun in (head.text, "forces", "fighters", "rebels", "militia", "troops"):
+            hit = self.gaz.lookup(f"{demonym} {noun}")
+            if hit is not None and self.gaz[hit.entry].type in ("ARMED_GROUP", "ORGANIZATION"):
+                return hit.entry
+        return None
 
     def _strip_titles(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
         while start < end - 1 and doc[start].lower_.rstrip(".") in TITLE_WORDS:

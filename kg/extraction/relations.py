@@ -901,8 +901,9 @@ class RelationExtractor:
         if noun.lower_ not in FACILITY_NOUNS:
             return []
         mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "poss") and c.i < noun.i]
+        # "the presidential palace", "Tripoli's airport", "Tripoli airport": a named site
         definite = any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) or any(
-            c.dep_ == "poss" for c in noun.children)
+            c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN") for c in noun.children)
         if not mods or not definite:
             return []
         start = min(c.left_edge.i for c in mods)
@@ -1352,11 +1353,15 @@ class RelationExtractor:
         doc = self.doc
         title_words = []
         orgs: list[Arg] = []
+        # the words before the name inside its noun phrase: "US Secretary of State Antony Blinken"
         k = m.start - 1
-        while k >= 0 and doc[k].head.i in range(k + 1, m.end + 1) or (k >= 0 and doc[k].head.i == m.root):
+        while k >= doc[m.root].left_edge.i:
             t = doc[k]
-            if t.is_punct or t.lower_ in ("the", "a", "an"):
+            if t.is_punct or t.lower_ in ("the", "a", "an") or t.pos_ in ("VERB", "AUX"):
                 break
+            if t.lower_ == "of":
+                k -= 1
+                continue
             other = self._mention(t)
             if other is not None and other is not m:
                 # "National Security Minister X": an unknown ORG inside a title is the portfolio
