@@ -86,6 +86,12 @@ CASES = [
     ("US Secretary of State Antony Blinken said the deal was close.",
      {("Antony Blinken", "MEMBER_OF", "United States")}),
     ("Tigrayan fighters recaptured Mekelle in June.", {("Tigray People's Liberation Front", "CAPTURED", "Mekelle")}),
+    ("The SDF, backed by the United States, captured Raqqa from the Islamic State in 2017.",
+     {("United States", "BACKS", "Syrian Democratic Forces"), ("Syrian Democratic Forces", "CAPTURED", "Raqqa")}),
+    ("Netanyahu's government approved the ceasefire with Hezbollah.",
+     {("Benjamin Netanyahu", "LEADS", "Israeli government"), ("Israeli government", "NEGOTIATES_WITH", "Hezbollah")}),
+    ("The Wagner Group, a Russian mercenary force, fought alongside Malian troops.",
+     {("Wagner Group", "ALLIED_WITH", "Mali")}),
     # accusations are criticism, not the act they allege
     ("Kyiv accused Moscow of shelling Kharkiv.", {("Ukraine", "CRITICIZES", "Russia")}),
 ]

@@ -1289,8 +1289,11 @@ class RelationExtractor:
         """"the head of the HTS, Ahmed al-Shareh", "X is the leader of Y", "Its Secretary
         General, Antonio Guterres"."""
         inside = self._mention(noun)
+        # "MONUSCO, the UN peacekeeping force" belongs to the UN; "a Russian mercenary force" only
+        # says where it comes from
         if noun.dep_ == "compound" or (inside is not None and not (
-                inside.start < noun.i and noun.dep_ == "appos" and relation == "MEMBER_OF")):
+                inside.start < noun.i and noun.dep_ == "appos" and relation == "MEMBER_OF"
+                and inside.kind != "demonym")):
             return
         if any(c.lower_ in FORMER for c in noun.children):
             return
