@@ -92,6 +92,9 @@ CASES = [
      {("Benjamin Netanyahu", "LEADS", "Israeli government"), ("Israeli government", "NEGOTIATES_WITH", "Hezbollah")}),
     ("The Wagner Group, a Russian mercenary force, fought alongside Malian troops.",
      {("Wagner Group", "ALLIED_WITH", "Mali")}),
+    ("Kobani is now under SDF control.", {("Syrian Democratic Forces", "CONTROLS", "Kobani")}),
+    ("Iran's foreign minister Abbas Araghchi met his Saudi counterpart in Riyadh.",
+     {("Abbas Araghchi", "MEMBER_OF", "Iran"), ("Abbas Araghchi", "NEGOTIATES_WITH", "Saudi Arabia")}),
     # accusations are criticism, not the act they allege
     ("Kyiv accused Moscow of shelling Kharkiv.", {("Ukraine", "CRITICIZES", "Russia")}),
 ]

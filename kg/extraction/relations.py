@@ -1212,6 +1212,12 @@ class RelationExtractor:
                 places = self._counted_places(verb.head) or places
             yield from self._emit(holders, "CONTROLS", places, noun, "noun-hands", 0.8)
             return
+        if low == "control" and noun.dep_ == "pobj" and noun.head.lower_ == "under":
+            # "Kobani is now under SDF control"
+            holders = [a for c in noun.children if c.dep_ in ("poss", "compound", "amod") for a in self._args(c)]
+            places = self._args(self._place_subject(noun.head.head))
+            yield from self._emit(holders, "CONTROLS", places, noun, "noun-control", 0.75)
+            return
         if low == "control":
             places = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for a in self._prep_objects(c)]
             if not places:
