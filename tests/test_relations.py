@@ -95,6 +95,11 @@ CASES = [
     ("Kobani is now under SDF control.", {("Syrian Democratic Forces", "CONTROLS", "Kobani")}),
     ("Iran's foreign minister Abbas Araghchi met his Saudi counterpart in Riyadh.",
      {("Abbas Araghchi", "MEMBER_OF", "Iran"), ("Abbas Araghchi", "NEGOTIATES_WITH", "Saudi Arabia")}),
+    ("Turkey launched Operation Peace Spring against the SDF in northeast Syria.",
+     {("Turkey", "ATTACKS", "Syrian Democratic Forces")}),
+    ("Erdogan and Putin agreed on a plan to remove Kurdish fighters.",
+     {("Recep Tayyip Erdogan", "NEGOTIATES_WITH", "Vladimir Putin")}),
+    ("The Kurdish-led SDF struck a deal with Damascus.", {("Syrian Democratic Forces", "NEGOTIATES_WITH", "Syria")}),
     # accusations are criticism, not the act they allege
     ("Kyiv accused Moscow of shelling Kharkiv.", {("Ukraine", "CRITICIZES", "Russia")}),
 ]
@@ -105,6 +110,7 @@ NOTHING = [
     "If Israel attacks Iran, Tehran will respond.",
     "Residents fled to Damascus.",
     "Egypt called for a ceasefire between Israel and Hamas.",
+    "Russia agreed to withdraw its troops.",
     "Haidar told AFP by phone that he wants to leave.",
     "We are honored to invite you to the events that will be held on the occasion of…",
 ]
