@@ -28,7 +28,7 @@ import difflib
 import itertools
 import logging
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -1038,6 +1038,31 @@ def proxies(
 # -- over time -----------------------------------------------------------------------------
 
 
+def _dated_signed_evidence(
+    g: nx.MultiDiGraph, a: str, b: str, signs: Mapping[str, int], directed: bool = False
+) -> Iterator[tuple[tuple[str, str, str], int, float, date, dict[str, Any]]]:
+    """Every dated evidence of a signed relation between a and b (see :func:`_pair_edges`) as
+    ``((source, relation, target), sign, confidence, day, sentence)``, where ``sentence`` is
+    ``{"doc", "date", "source", "relation", "target", "sentence"}``; undated evidence is left out."""
+    for u, v, k in _pair_edges(g, a, b, directed):
+        sign = signs.get(k, 0)
+        if sign == 0:
+            continue
+        for e in _evidence(g, g.edges[u, v, k]):
+            day = _date(e["date"])
+            if day is None:
+                continue
+            sentence = {
+                "doc": e["doc"],
+                "date": day.isoformat(),
+                "source": _name(g, u),
+                "relation": k,
+                "target": _name(g, v),
+                "sentence": e["sentence"],
+            }
+            yield (u, k, v), sign, e["confidence"], day, sentence
+
+
 def _period(d: date, freq: str) -> date:
     if freq == "D":
         return d
@@ -1097,27 +1122,11 @@ def stance_over_time(
     sg = _signs(signs)
     ia, ib = actor_id(g, a), actor_id(g, b)
     buckets: dict[date, dict[str, Any]] = {}
-    for u, v, k in _pair_edges(g, ia, ib, directed):
-        sign = sg.get(k, 0)
-        if sign == 0:
-            continue
-        for e in _evidence(g, g.edges[u, v, k]):
-            d = _date(e["date"])
-            if d is None:
-                continue
-            p = buckets.setdefault(_period(d, freq), {"pos": 0.0, "neg": 0.0, "rel": defaultdict(int), "sent": []})
-            p["pos" if sign > 0 else "neg"] += e["confidence"]
-            p["rel"][k] += 1
-            p["sent"].append(
-                {
-                    "date": d.isoformat(),
-                    "source": _name(g, u),
-                    "relation": k,
-                    "target": _name(g, v),
-                    "doc": e["doc"],
-                    "sentence": e["sentence"],
-                }
-            )
+    for (_, k, _), sign, confidence, day, sentence in _dated_signed_evidence(g, ia, ib, sg, directed):
+        p = buckets.setdefault(_period(day, freq), {"pos": 0.0, "neg": 0.0, "rel": defaultdict(int), "sent": []})
+        p["pos" if sign > 0 else "neg"] += confidence
+        p["rel"][k] += 1
+        p["sent"].append(sentence)
     return [
         {
             "period": p.isoformat(),
@@ -1197,26 +1206,10 @@ def changes(
     for a, b in pairs:
         # date -> relation triple -> (mass, sentences)
         days: dict[date, dict[tuple[str, str, str], list]] = defaultdict(dict)
-        for u, v, k in _pair_edges(g, a, b):
-            sign = sg.get(k, 0)
-            if sign == 0:
-                continue
-            for e in _evidence(g, g.edges[u, v, k]):
-                d = _date(e["date"])
-                if d is None:
-                    continue
-                slot = days[d].setdefault((u, k, v), [0.0, []])
-                slot[0] += sign * e["confidence"]
-                slot[1].append(
-                    {
-                        "doc": e["doc"],
-                        "date": d.isoformat(),
-                        "source": _name(g, u),
-                        "relation": k,
-                        "target": _name(g, v),
-                        "sentence": e["sentence"],
-                    }
-                )
+        for triple, sign, confidence, day, sentence in _dated_signed_evidence(g, a, b, sg):
+            slot = days[day].setdefault(triple, [0.0, []])
+            slot[0] += sign * confidence
+            slot[1].append(sentence)
         states = []
         for d in sorted(days):
             net = sum(m for m, _ in days[d].values())

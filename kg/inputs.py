@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError
+from .graph import KnowledgeGraph
 from .model import Document
 
 log = logging.getLogger(__name__)
@@ -154,3 +155,53 @@ def read_documents(
                 report.add(InputError(f"text {n}: empty text"))
             continue
         yield from _documents_from_path(Path(item), report)
+
+
+def load_graph(
+    paths: Iterable[str | Path], actors_file: str | Path | None = None, report: InputReport | None = None
+) -> KnowledgeGraph:
+    """Read saved extractions as they are and extract every other path; return one merged graph.
+
+    Parameters
+    ----------
+    paths : iterable of str or Path
+        Saved extraction JSONL files (their lines carry ``"kind"``, see :func:`is_extraction_jsonl`)
+        and articles: ``.txt`` files, folders of them or article JSONL files.
+    actors_file : str or Path, optional
+        Extra actors for the extraction (see :func:`kg.pipeline.extract`).
+    report : InputReport, optional
+        Collects one message per unreadable article (those are skipped).
+
+    Returns
+    -------
+    KnowledgeGraph
+
+    Raises
+    ------
+    InputError
+        When a path does not exist.
+
+    Examples
+    --------
+    >>> load_graph(["no/such/article.txt"])
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputError: no/such/article.txt: no such file or folder
+    """
+    given = [Path(p) for p in paths]
+    for path in given:
+        if not path.exists():
+            raise InputError(f"{path}: no such file or folder")
+    saved = [p for p in given if is_extraction_jsonl(p)]
+    articles = [p for p in given if p not in saved]
+    lines: list[str] = []
+    for path in saved:
+        lines += KnowledgeGraph.from_jsonl(path).to_jsonl().splitlines()
+    if articles:
+        from .pipeline import extract  # the pipeline imports this module
+
+        extracted = extract([str(p) for p in articles], actors_file=actors_file, report=report)
+        if not saved:
+            return extracted
+        lines += extracted.to_jsonl().splitlines()
+    return KnowledgeGraph.from_jsonl(lines)

@@ -16,8 +16,13 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from kg.graph import KnowledgeGraph
+    from kg.store import Store
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
@@ -174,3 +179,20 @@ def build_corpus():  # type: ignore[no-untyped-def]
 def neo4j_corpus():  # type: ignore[no-untyped-def]
     """A fresh copy of the small hand-built corpus (3 articles, 9 actors, 13 relations)."""
     return build_corpus()
+
+
+@pytest.fixture
+def db(neo4j_env: dict[str, str]) -> Iterator[Store]:
+    """The Neo4j database of the session's server, emptied, as an open :class:`kg.store.Store`."""
+    from kg.store import connect
+
+    with connect() as store:
+        store.clear()
+        yield store
+
+
+@pytest.fixture
+def loaded(db: Store, neo4j_corpus: KnowledgeGraph) -> Store:
+    """The database of ``db`` holding the small corpus (``neo4j_corpus``)."""
+    db.write(neo4j_corpus)
+    return db

@@ -53,3 +53,27 @@ def test_saved_extraction_is_told_apart_from_articles(tmp_path: Path) -> None:
     articles = tmp_path / "news.jsonl"
     articles.write_text('{"id": "d", "text": "x y"}\n', encoding="utf-8")
     assert (is_extraction_jsonl(saved), is_extraction_jsonl(articles)) == (True, False)
+
+
+def test_load_graph_merges_a_saved_extraction_with_articles(tmp_path: Path) -> None:
+    from kg.inputs import load_graph
+    from kg.pipeline import extract
+
+    saved = tmp_path / "saved.jsonl"
+    extract(["Iran backs the Houthis."]).to_jsonl(saved)
+    article = tmp_path / "syria.txt"
+    article.write_text("Russia backs Assad.", encoding="utf-8")
+    graph = load_graph([saved, article])
+    assert sorted(graph.documents) == ["syria", "text-1"]
+    assert [(r["source"], r["relation"], r["target"]) for r in graph.relations()] == [
+        ("Iran", "BACKS", "Houthis"), ("Russia", "BACKS", "Bashar al-Assad")]
+
+
+def test_load_graph_names_a_missing_path(tmp_path: Path) -> None:
+    import pytest
+
+    from kg.errors import InputError
+    from kg.inputs import load_graph
+
+    with pytest.raises(InputError, match="no such file or folder"):
+        load_graph([tmp_path / "nope.jsonl"])

@@ -9,7 +9,6 @@ import os
 import re
 import stat
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -44,21 +43,6 @@ LIBRARY = [
     "path_between",
     "timeline",
 ]
-
-
-@pytest.fixture
-def db(neo4j_env: dict[str, str]) -> Iterator[Store]:
-    """An empty database."""
-    with connect() as store:
-        store.clear()
-        yield store
-
-
-@pytest.fixture
-def loaded(db: Store, neo4j_corpus: KnowledgeGraph) -> Store:
-    """The database holding the small corpus."""
-    db.write(neo4j_corpus)
-    return db
 
 
 def edges(db: Store) -> list[tuple]:

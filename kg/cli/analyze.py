@@ -10,39 +10,27 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from .. import analysis
+from .. import analysis, inputs
 from ..errors import InputError, KgError
 from ..graph import KnowledgeGraph
+from ..inputs import InputReport
 from . import app, fail
 
 
-def load_graph(paths: list[Path], actors: Path | None = None) -> KnowledgeGraph:
-    """Read saved extractions (JSONL whose lines carry ``"kind"``) as they are and extract
-    everything else (articles, folders, article JSONL), merged into one graph.
+def _load_graph_strictly(paths: list[Path], actors: Path | None = None) -> KnowledgeGraph:
+    """:func:`kg.inputs.load_graph`, except that an unreadable article fails the command instead
+    of being skipped: the analysis must not silently leave part of the corpus out.
 
     Raises
     ------
     InputError
-        When an input cannot be read (all of them are named, one per line).
+        When an input cannot be read (all the unreadable articles are named, one per line).
     """
-    from ..inputs import InputReport, is_extraction_jsonl
-
-    saved = [p for p in paths if is_extraction_jsonl(p)]
-    articles = [p for p in paths if p not in saved]
-    lines: list[str] = []
-    for p in saved:
-        lines += KnowledgeGraph.from_jsonl(p).to_jsonl().splitlines()
-    if articles:
-        from ..pipeline import extract
-
-        problems = InputReport()
-        extracted = extract([str(p) for p in articles], actors_file=actors, report=problems)
-        if problems.errors:
-            raise InputError("\nkg: error: ".join(problems.errors))
-        if not saved:
-            return extracted
-        lines += extracted.to_jsonl().splitlines()
-    return KnowledgeGraph.from_jsonl(lines)
+    problems = InputReport()
+    graph = inputs.load_graph(paths, actors_file=actors, report=problems)
+    if problems.errors:
+        raise InputError("\nkg: error: ".join(problems.errors))
+    return graph
 
 
 def report(graph: KnowledgeGraph, *, k: int | None = None, since: str | None = None, top: int = 10) -> dict[str, Any]:
@@ -142,7 +130,7 @@ def analyze(
     if format not in ("table", "json"):
         fail(f"--format must be table or json, not {format!r}")
     try:
-        graph = load_graph(paths, actors)
+        graph = _load_graph_strictly(paths, actors)
         data = report(graph, k=k, since=since, top=top)
     except KgError as e:
         fail(str(e))

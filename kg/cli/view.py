@@ -11,32 +11,9 @@ import typer
 from .. import view as kgview
 from ..errors import KgError
 from ..graph import KnowledgeGraph
+from ..inputs import load_graph
 from ..view import ASSETS
 from . import app, fail
-
-
-def load_graph(paths: list[Path], actors: Path | None = None) -> KnowledgeGraph:
-    """Read saved extractions (JSONL whose lines carry ``"kind"``) as they are and extract
-    every other path (articles, folders, article JSONL); return one merged graph."""
-    from ..errors import InputError
-    from ..inputs import is_extraction_jsonl
-
-    for p in paths:
-        if not p.exists():
-            raise InputError(f"{p}: no such file or folder")
-    saved = [p for p in paths if is_extraction_jsonl(p)]
-    articles = [p for p in paths if p not in saved]
-    lines: list[str] = []
-    for p in saved:
-        lines += KnowledgeGraph.from_jsonl(p).to_jsonl().splitlines()
-    if articles:
-        import kg
-
-        extracted = kg.extract([str(p) for p in articles], actors_file=actors)
-        if not saved:
-            return extracted
-        lines += extracted.to_jsonl().splitlines()
-    return KnowledgeGraph.from_jsonl(lines)
 
 
 def parse_params(params: list[str]) -> dict[str, str]:

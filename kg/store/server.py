@@ -191,6 +191,11 @@ def default_home() -> Path:
     return Path(env).resolve() if env else project_root() / ".neo4j"
 
 
+def _home_or_default(home: str | Path | None) -> Path:
+    """The server folder a public function was given, resolved; :func:`default_home` without one."""
+    return Path(home).resolve() if home else default_home()
+
+
 def pom_path() -> Path:
     """Return the pinned Maven project that resolves the server's jars.
 
@@ -543,7 +548,7 @@ def status(home: str | Path | None = None) -> ServerInfo:
     >>> status().uri  # doctest: +SKIP
     'bolt://127.0.0.1:7687'
     """
-    home = Path(home).resolve() if home else default_home()
+    home = _home_or_default(home)
     state = _read_state(home)
     return _info(home, state, _is_our_server(state.get("pid"), home))
 
@@ -592,7 +597,7 @@ def start(
     >>> info.uri, info.password_file.name  # doctest: +SKIP
     ('bolt://127.0.0.1:7687', 'password')
     """
-    home = Path(home).resolve() if home else default_home()
+    home = _home_or_default(home)
     home.mkdir(parents=True, exist_ok=True)
     with _locked(home / ".lock"):
         state = _read_state(home)
@@ -717,7 +722,7 @@ def stop(home: str | Path | None = None, force: bool = False, grace: float = 60.
     >>> stop().running  # doctest: +SKIP
     False
     """
-    home = Path(home).resolve() if home else default_home()
+    home = _home_or_default(home)
     with _locked(home / ".lock"):
         state = _read_state(home)
         pid = state.get("pid")
@@ -743,7 +748,7 @@ def local_credentials(home: str | Path | None = None) -> tuple[str, str, str] | 
     >>> local_credentials("/nonexistent") is None
     True
     """
-    home = Path(home).resolve() if home else default_home()
+    home = _home_or_default(home)
     state = _read_state(home)
     pw_file = home / "password"
     if not state or not pw_file.is_file():
