@@ -100,6 +100,11 @@ CASES = [
     ("Erdogan and Putin agreed on a plan to remove Kurdish fighters.",
      {("Recep Tayyip Erdogan", "NEGOTIATES_WITH", "Vladimir Putin")}),
     ("The Kurdish-led SDF struck a deal with Damascus.", {("Syrian Democratic Forces", "NEGOTIATES_WITH", "Syria")}),
+    ("Israel killed Hezbollah leader Hassan Nasrallah in an airstrike on Beirut.",
+     {("Hassan Nasrallah", "LEADS", "Hezbollah"), ("Israel", "ATTACKS", "Hassan Nasrallah")}),
+    ("The Peshmerga and the Iraqi army fought side by side against IS.",
+     {("Peshmerga", "ATTACKS", "Islamic State"), ("Iraqi government", "ATTACKS", "Islamic State"),
+      ("Peshmerga", "ALLIED_WITH", "Iraqi government")}),
     # accusations are criticism, not the act they allege
     ("Kyiv accused Moscow of shelling Kharkiv.", {("Ukraine", "CRITICIZES", "Russia")}),
 ]

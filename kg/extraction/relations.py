@@ -745,6 +745,10 @@ class RelationExtractor:
                 obj = self._object(verb)
                 if obj is None and verb.dep_ == "relcl" and relation in ("CAPTURED", "CONTROLS", "ATTACKS"):
                     obj = verb.head  # "Sirte, the city it seized in January"
+                if obj is None and relation in ("CAPTURED", "ATTACKS"):
+                    # the small parser sometimes hangs the object as a modifier: "recaptured Mosul"
+                    obj = next((c for c in verb.children if c.dep_ in ("advmod", "npadvmod", "dep", "oprd")
+                                and c.i > verb.i and self._mention(c) is not None), None)
                 if obj is not None and obj.lower_ == "it" and relation in ("CAPTURED", "CONTROLS"):
                     place = self._last_place(obj)
                     targets = [Arg(place, 0.8)] if place is not None else []
@@ -776,6 +780,8 @@ class RelationExtractor:
                             targets = self._args(next((x for x in c.children if x.dep_ == "nsubj"), None))
             if relation == "LEADS" and lemma == "spearhead" and not targets:
                 continue
+            if prep is not None and not targets and key != lemma:
+                continue  # the preposition led nowhere: try the plain verb with its object
             if key in REVERSED_KEYS:
                 # "Kherson fell to Russian forces": the object of "to" took the subject
                 places = self._args(next((c for c in verb.children if c.dep_ == "nsubj"), None))
