@@ -105,6 +105,9 @@ CASES = [
     ("The Peshmerga and the Iraqi army fought side by side against IS.",
      {("Peshmerga", "ATTACKS", "Islamic State"), ("Iraqi government", "ATTACKS", "Islamic State"),
       ("Peshmerga", "ALLIED_WITH", "Iraqi government")}),
+    ("Ethiopian Prime Minister Abiy Ahmed ordered an offensive against the TPLF.",
+     {("Abiy Ahmed", "LEADS", "Ethiopia"), ("Abiy Ahmed", "ATTACKS", "Tigray People's Liberation Front")}),
+    ("Indian and Pakistani troops traded fire along the Line of Control.", {("India", "ATTACKS", "Pakistan")}),
     # accusations are criticism, not the act they allege
     ("Kyiv accused Moscow of shelling Kharkiv.", {("Ukraine", "CRITICIZES", "Russia")}),
 ]

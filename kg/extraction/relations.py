@@ -73,6 +73,8 @@ FACILITY_NOUNS = {"airport", "palace", "base", "airbase", "hospital", "port", "r
                   "harbor", "stadium", "university", "parliament"}
 DIPLOMATS = {"ambassador", "envoy", "diplomat", "embassy", "consul", "attache", "attaché", "chargé", "delegation"}
 REVERSED_KEYS = {"fall to"}
+# fighting words that need no object: "Israel and Hezbollah exchanged fire"
+RECIPROCAL = {"clash", "fight", "battle", "skirmish", "exchange fire", "trade fire"}
 PLEDGES = {"vow", "pledge", "promise"}
 DENIALS = {"deny", "reject", "dismiss", "refute", "rule"}
 FORMER = {"former", "ex", "erstwhile", "onetime", "one-time", "late"}
@@ -676,8 +678,9 @@ class RelationExtractor:
             keys.append((f"{lemma} {prep.lower_}", prep))
         obj = self._object(verb)
         if obj is not None:
-            # "declared war on Georgia": verb, object noun and preposition together
-            keys = [(f"{lemma} {obj.lower_} {prep.lower_}", prep) for prep in preps] + keys
+            # "declared war on Georgia", "exchanged fire": verb, object noun and preposition together
+            keys = [(f"{lemma} {obj.lower_} {prep.lower_}", prep) for prep in preps] + [
+                (f"{lemma} {obj.lower_}", None)] + keys
             # "blamed the deaths on the M23": the preposition hangs on the object
             keys += [(f"{lemma} {c.lower_}", c) for c in obj.children if c.dep_ == "prep"]
         keys.append((lemma, None))
@@ -789,7 +792,7 @@ class RelationExtractor:
                                       verb, "verb", 0.85 * conf)
                 return
             if not targets and len(agents) > 1 and (relation in ("NEGOTIATES_WITH", "ALLIED_WITH") or (
-                    relation == "ATTACKS" and lemma in ("clash", "fight", "battle"))):
+                    relation == "ATTACKS" and (lemma in RECIPROCAL or key in RECIPROCAL))):
                 # "Putin and Xi met in Beijing": between the parties named
                 agents, targets = agents[:1], agents[1:]
             obj = self._object(verb)
