@@ -108,8 +108,12 @@ CASES = [
     ("Ethiopian Prime Minister Abiy Ahmed ordered an offensive against the TPLF.",
      {("Abiy Ahmed", "LEADS", "Ethiopia"), ("Abiy Ahmed", "ATTACKS", "Tigray People's Liberation Front")}),
     ("Indian and Pakistani troops traded fire along the Line of Control.", {("India", "ATTACKS", "Pakistan")}),
+    ("Washington warned Tehran against escalating the conflict.", {("United States", "CALLS_ON", "Iran")}),
+    ("Hezbollah claimed responsibility for a drone attack on an Israeli base.", {("Hezbollah", "ATTACKS", "Israel")}),
     # accusations are criticism, not the act they allege
     ("Kyiv accused Moscow of shelling Kharkiv.", {("Ukraine", "CRITICIZES", "Russia")}),
+    ("Sudan's army accused the RSF of shelling a hospital in El Fasher.",
+     {("Sudanese government", "CRITICIZES", "Rapid Support Forces")}),
 ]
 
 NOTHING = [

@@ -282,6 +282,12 @@ class MentionFinder:
         # "the regime", "the army", "the Syrian government" (the demonym is its own mention)
         if is_head and tok.pos_ == "NOUN" and (low in lex.definite_government_nouns or lemma in lex.government_nouns):
             dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
+            owner = next((c for c in dets if c.dep_ == "poss" and c.ent_id_), None)
+            if owner is not None:
+                # "Sudan's army": that state's government
+                entry = owner.ent_id_.rpartition("|")[0]
+                if entry in self.gaz and self.gaz[entry].type == "STATE":
+                    return tok.i, tok.i + 1, "government", entry
             if any(c.lower_ in ("a", "an", "any", "no", "every", "each") for c in dets):
                 return None
             if low in lex.government_nouns or lemma in lex.government_nouns:
@@ -434,7 +440,7 @@ class Resolver:
                 rec = record(key, kind, None)
                 rec.names[surface] += 1
             elif m.kind == "government":
-                state = _state_of_mentioned(m, by_token, docs[m.part]) or home
+                state = m.entry or _state_of_mentioned(m, by_token, docs[m.part]) or home
                 if state is None or gaz[state].type != "STATE":
                     continue
                 m.actor, m.entry = state, state

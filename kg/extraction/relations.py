@@ -1099,6 +1099,11 @@ class RelationExtractor:
                     for c in verb.children:
                         if c.dep_ == "prep" and c.lower_ in target_preps and c.lower_ not in ("in", "of"):
                             targets += self._prep_objects(c)
+        if not agents and noun.dep_ == "pobj" and noun.head.head.lower_ == "responsibility":
+            # "Hezbollah claimed responsibility for a drone attack"
+            verb = noun.head.head.head
+            if verb.lemma_.lower() in ("claim", "admit", "accept", "acknowledge"):
+                agents = self._subject(verb)[0]
         if not agents and noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX"):
             verb = noun.head.head
             if f"{verb.lemma_.lower()} {noun.head.lower_}" in self.lex.light_verbs:
