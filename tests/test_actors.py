@@ -58,3 +58,14 @@ def test_generic_rebels_resolve_to_the_home_opposition() -> None:
 def test_same_text_gives_same_ids() -> None:
     text = "Russia backs Assad. Iran-backed militias attacked Homs."
     assert [a.id for a in extract_text(text).actors] == [a.id for a in extract_text(text, "other").actors]
+
+
+def test_state_name_inside_a_town_name_is_the_town() -> None:
+    found = actors("Two soldiers died at a base in Puerto Jordan, in Colombia.")
+    assert "Jordan" not in found
+    assert found["Puerto Jordan"] == ("LOCATION", [])
+
+
+def test_place_in_a_locative_phrase_is_a_location_even_when_ner_says_organisation() -> None:
+    found = actors("An army raid killed two commanders in Arauca, Colombia.")
+    assert found["Arauca"][0] == "LOCATION"

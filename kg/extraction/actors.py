@@ -204,6 +204,12 @@ class MentionFinder:
                             continue
             root = _head_of(doc, start, end)
             head = doc[root].head
+            if entry is not None and label == "STATE" and start > 0 and doc[start - 1].pos_ == "PROPN" \
+                    and doc[start - 1].head.i == root and not doc[start - 1].ent_type_ \
+                    and not doc[start - 1].is_sent_start:
+                # "Puerto Jordan" is a town, not the kingdom
+                add(start - 1, end, root, "ner", None, "GPE")
+                continue
             if (entry is not None and label == "LOCATION" and doc[root].dep_ == "compound" and head.i == end
                     and head.pos_ == "PROPN" and head.lower_ in FACILITY_WORDS):
                 # "the Rastan Bridge" is a site of its own, not the town it is named after
@@ -429,6 +435,9 @@ class Resolver:
                     persons.append((entry.name, entry.name.lower().split()))
             elif m.kind == "ner":
                 kind = NER_TYPES.get(m.label, "ORGANIZATION")
+                if kind == "ORGANIZATION" and m.label == "ORG" and _locative(docs[m.part][m.root]) \
+                        and docs[m.part][m.root].head.lower_ in ("in", "near", "at", "outside", "around"):
+                    kind = "LOCATION"  # "killed in Arauca": a place NER took for an organisation
                 if kind == "PERSON":
                     key = self._person_key(surface, persons)
                     if key is None:
