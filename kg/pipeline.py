@@ -20,7 +20,7 @@ from .extraction.text import prepare
 from .gazetteer import Gazetteer
 from .graph import KnowledgeGraph
 from .inputs import InputReport, read_documents
-from .model import Document, Evidence, Extraction, Relation
+from .model import Document, Evidence, Extraction, Relation, slugify
 from .nlp import get_nlp
 
 log = logging.getLogger(__name__)
@@ -83,8 +83,6 @@ class Extractor:
         return Extraction(document, actors.to_actors(self.gazetteer, related), relations)
 
     def _relations(self, document: Document, pieces: list[tuple[Doc, int]], found: list[Found]) -> list[Relation]:
-        from .model import slugify
-
         main = pieces[0][0]
         by_key: dict[tuple[str, str, str], Relation] = {}
         for f in found:
