@@ -110,6 +110,11 @@ CASES = [
     ("Indian and Pakistani troops traded fire along the Line of Control.", {("India", "ATTACKS", "Pakistan")}),
     ("Washington warned Tehran against escalating the conflict.", {("United States", "CALLS_ON", "Iran")}),
     ("Hezbollah claimed responsibility for a drone attack on an Israeli base.", {("Hezbollah", "ATTACKS", "Israel")}),
+    ("JNIM, an al-Qaeda affiliate, ambushed a convoy near Gao.",
+     {("Jama'at Nusrat al-Islam wal-Muslimin", "MEMBER_OF", "al-Qaeda"),
+      ("Jama'at Nusrat al-Islam wal-Muslimin", "ATTACKS", "Gao")}),
+    ("Russia provided air cover for Syrian government forces.", {("Russia", "BACKS", "Syrian government")}),
+    ("Hungary, a NATO member, opposed the sanctions.", {("Hungary", "MEMBER_OF", "NATO")}),
     # accusations are criticism, not the act they allege
     ("Kyiv accused Moscow of shelling Kharkiv.", {("Ukraine", "CRITICIZES", "Russia")}),
     ("Sudan's army accused the RSF of shelling a hospital in El Fasher.",
@@ -123,6 +128,7 @@ NOTHING = [
     "Residents fled to Damascus.",
     "Egypt called for a ceasefire between Israel and Hamas.",
     "Russia agreed to withdraw its troops.",
+    "The UAE has denied arming the RSF.",
     "Haidar told AFP by phone that he wants to leave.",
     "We are honored to invite you to the events that will be held on the occasion of…",
 ]

@@ -729,7 +729,8 @@ class RelationExtractor:
                 return
             if lemma in self.lex.transfer_verbs and prep is None:
                 # "gave Kyiv billions in aid", "sent weapons to the army": the one who receives
-                targets = [a for c in verb.children if c.dep_ == "dative" for a in self._args(c)]
+                targets = [a for c in verb.children if c.dep_ == "dative"
+                           for a in (self._prep_objects(c) if c.pos_ == "ADP" else self._args(c))]
                 targets += [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
                             for a in self._prep_objects(c)]
                 if not targets and lemma == "supply":
@@ -761,10 +762,10 @@ class RelationExtractor:
                     targets = self._new_place(obj) or self._facility(obj)
                 if not targets and relation in ("CAPTURED", "ATTACKS"):
                     targets = self._target_fallback(obj)
-                if not targets and relation == "ATTACKS" and obj is not None and obj.lower_ in VICTIM_NOUNS:
-                    # "killed 115 people in the town of Pont-Sonde": an attack on the place
+                if not targets and relation == "ATTACKS" and obj is not None and self._mention(obj) is None:
+                    # "killed 115 people in the town of Pont-Sonde", "ambushed a convoy near Gao": the place
                     targets = [Arg(a.mention, 0.7) for c in verb.children
-                               if c.dep_ == "prep" and c.lower_ in ("in", "at")
+                               if c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "outside")
                                for a in self._prep_objects(c)
                                if a.mention.actor and self._type_of(a.mention.actor) == "LOCATION"]
                 if not targets and relation == "BACKS":
