@@ -33,6 +33,7 @@ class Lexicon:
     transfer_verbs: frozenset[str]
     ties_breaking_verbs: frozenset[str]
     reversed_member_verbs: frozenset[str]
+    word_classes: dict[str, frozenset[str]]
 
 
 def _by_word(table: dict[str, list[str]]) -> dict[str, str]:
@@ -79,4 +80,5 @@ def load_lexicon() -> Lexicon:
         transfer_verbs=frozenset(raw["transfer_verbs"]),
         ties_breaking_verbs=frozenset(raw["ties_breaking_verbs"]),
         reversed_member_verbs=frozenset(raw["reversed_member_verbs"]),
+        word_classes={name: frozenset(words) for name, words in raw["word_classes"].items()},
     )

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Token
 
 from ..gazetteer import Gazetteer
 from .actors import ActorRecord, DocumentActors, Mention, canonical_name, clean_surface
-from .lexicon import Lexicon
+from .lexicon import Lexicon, load_lexicon
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 PRONOUNS_PERSON = {"he", "she", "him", "her", "his", "hers"}
@@ -35,49 +35,35 @@ PRONOUNS_THING = {"it", "its"}
 PRONOUNS_PLURAL = {"they", "them", "their", "theirs"}
 PRONOUNS = PRONOUNS_PERSON | PRONOUNS_THING | PRONOUNS_PLURAL
 RELATIVE = {"who", "which", "that", "whom", "whose"}
-SITE_NOUNS = {"bridge", "airport", "base", "port", "city", "town", "village", "hospital", "dam", "refinery",
-              "highway", "road", "camp", "prison", "plant", "station", "airbase", "crossing", "border",
-              "harbour", "harbor", "school", "market", "province", "region", "district", "capital"}
-CONTROL_VERBS_HAVE = {"have", "hold", "retain", "maintain", "keep", "exert", "exercise", "remain", "be", "consolidate"}
-CONTROL_VERBS_GAIN = {"gain", "regain", "take", "seize", "wrest", "assume", "establish", "win", "reassert", "retake"}
+# word classes the rules test tokens against; the words are data (kg/data/lexicon.json)
+WORDS = load_lexicon().word_classes
+SITE_NOUNS = WORDS["site_nouns"]
+CONTROL_VERBS_HAVE = WORDS["holding_verbs"]
+CONTROL_VERBS_GAIN = WORDS["gaining_verbs"]
 NEGATORS = {"not", "never", "n't", "no"}
 CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 # nouns for the one who acts: their of-phrase is the target ("backer of", "ally of")
-AGENT_NOUNS = {"backer", "supporter", "sponsor", "patron", "benefactor", "protector", "ally", "enemy", "foe",
-               "rival", "adversary", "opponent", "critic"}
-QUANTITY_WORDS = {"thousands", "hundreds", "dozens", "scores", "tens", "millions", "some", "many", "most", "all",
-                  "much", "parts", "swathes", "half", "large", "areas",
-                  "several", "part", "members", "units", "remnants", "elements", "none", "each", "one", "two", "three"}
-DEFINITE_GROUP_NOUNS = {"group", "movement", "militia", "organisation", "organization", "alliance", "coalition",
-                        "faction", "party"}
-WEAPON_NOUNS = {"drone", "drones", "missile", "missiles", "rocket", "rockets", "shell", "shells", "bomb", "bombs",
-                "jet", "jets", "warplane", "warplanes", "aircraft", "helicopter", "helicopters", "artillery",
-                "tanks", "tank", "mortars", "ship", "warship", "boat"}
-PLACE_HEADS = {"town", "towns", "city", "cities", "village", "villages", "port", "region", "province", "district",
-               "state", "area", "areas", "capital", "enclave", "county", "settlement", "settlements", "strip"}
-TERRITORY_NOUNS = {"soil", "territory", "territories", "land", "lands", "airspace", "waters"}
-WATERS = {"sea", "gulf", "ocean", "strait", "straits", "channel", "bay"}
-COLLECTIVE_NOUNS = {"coalition", "alliance", "umbrella", "bloc", "network", "grouping", "front", "union"}
+AGENT_NOUNS = WORDS["role_agent_nouns"]
+QUANTITY_WORDS = WORDS["quantity_words"]
+DEFINITE_GROUP_NOUNS = WORDS["definite_group_nouns"]
+WEAPON_NOUNS = WORDS["weapon_nouns"]
+PLACE_HEADS = WORDS["place_heads"]
+TERRITORY_NOUNS = WORDS["territory_nouns"]
+WATERS = WORDS["water_words"]
+COLLECTIVE_NOUNS = WORDS["collective_nouns"]
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "both": 2}
-RANKS = {"general", "gen", "gen.", "colonel", "col", "col.", "lieutenant", "major", "captain", "admiral", "marshal",
-         "brigadier", "field", "sergeant", "commander", "lt", "lt.", "maj", "maj."}
-SERIES_NOUNS = {"wave", "series", "spate", "string", "round", "volley", "barrage", "number", "campaign", "flurry"}
+RANKS = WORDS["ranks"]
+SERIES_NOUNS = WORDS["series_nouns"]
 # parts of a state or group: whoever heads one is a member of the whole
-ORGAN_NOUNS = {"delegation", "forces", "force", "army", "military", "troops", "ministry", "intelligence", "staff",
-               "command", "navy", "air force", "police", "units", "unit", "brigade", "brigades", "battalion",
-               "battalions", "services", "service", "guard", "guards", "team", "office", "mission", "cabinet"}
-VICTIM_NOUNS = {"people", "civilians", "residents", "villagers", "worshippers", "passengers", "children",
-                "women", "men", "soldiers", "policemen", "officers", "students", "persons", "dozens", "hundreds"}
-FACILITY_NOUNS = {"airport", "palace", "base", "airbase", "hospital", "port", "refinery", "dam", "bridge", "prison",
-                  "headquarters", "barracks", "compound", "garrison", "plant", "station", "crossing", "harbour",
-                  "harbor", "stadium", "university", "parliament"}
-DIPLOMATS = {"ambassador", "envoy", "diplomat", "embassy", "consul", "attache", "attaché", "chargé", "delegation"}
-REVERSED_KEYS = {"fall to"}
+ORGAN_NOUNS = WORDS["organ_nouns"]
+FACILITY_NOUNS = WORDS["facility_nouns"]
+DIPLOMATS = WORDS["diplomat_nouns"]
+REVERSED_KEYS = WORDS["reversed_verbs"]
 # fighting words that need no object: "Israel and Hezbollah exchanged fire"
-RECIPROCAL = {"clash", "fight", "battle", "skirmish", "exchange fire", "trade fire"}
-PLEDGES = {"vow", "pledge", "promise"}
-DENIALS = {"deny", "reject", "dismiss", "refute", "rule"}
-FORMER = {"former", "ex", "erstwhile", "onetime", "one-time", "late"}
+RECIPROCAL = WORDS["reciprocal_verbs"]
+PLEDGES = WORDS["pledge_verbs"]
+DENIALS = WORDS["denial_verbs"]
+FORMER = WORDS["former_words"]
 
 
 @dataclass(frozen=True)
