@@ -20,16 +20,14 @@ from spacy.tokens import Doc, Token
 
 from ..gazetteer import Gazetteer, normalize
 from ..model import Actor, slugify
-from .lexicon import Lexicon
+from .lexicon import Lexicon, load_lexicon
 
 NER_TYPES = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "LOCATION", "LOC": "LOCATION",
              "FAC": "LOCATION", "NORP": "ORGANIZATION"}
-TITLE_WORDS = {"president", "prime", "minister", "mr", "mrs", "ms", "dr", "general", "gen", "king", "sheikh",
-               "leader", "chief", "commander", "colonel", "col", "lt", "sen", "senator", "foreign", "defense",
-               "defence", "secretary", "former", "current", "late"}
-FACILITY_WORDS = {"bridge", "airport", "dam", "base", "airbase", "palace", "square", "port", "harbour", "harbor",
-                  "prison", "hospital", "refinery", "plant", "station", "crossing", "highway", "road", "camp",
-                  "barracks", "mosque", "church", "stadium", "university", "market", "tower", "building"}
+# word classes (kg/data/lexicon.json)
+WORDS = load_lexicon().word_classes
+TITLE_WORDS = WORDS["title_words"]
+FACILITY_WORDS = WORDS["facility_nouns"]
 _DETERMINERS = {"the", "a", "an", "this", "these", "those", "its", "their", "his", "her"}
 
 
@@ -317,8 +315,7 @@ def _state_of_mentioned(m: Mention, doc_mentions: dict[tuple[int, int], Mention]
     return None
 
 
-_PLACE_NOUNS = {"capture", "seizure", "occupation", "fall", "siege", "outskirts", "road", "city", "centre", "center",
-                "streets", "province", "suburbs", "battle", "liberation", "control", "takeover", "recapture"}
+_PLACE_NOUNS = WORDS["place_event_nouns"]
 
 
 def _acts(tok: Token) -> bool:
@@ -338,10 +335,8 @@ def _acts(tok: Token) -> bool:
     return False
 
 
-_LOCATIVE_PREPS = {"in", "at", "near", "into", "inside", "outside", "around", "towards", "toward", "across",
-                   "through", "throughout", "from", "outskirts", "within", "beyond", "between"}
-_MOTION = {"flee", "go", "travel", "return", "move", "withdraw", "retreat", "advance", "march", "head", "arrive",
-           "evacuate", "relocate", "fly", "drive", "push", "road", "highway", "route", "way", "journey", "trip"}
+_LOCATIVE_PREPS = WORDS["locative_prepositions"]
+_MOTION = WORDS["motion_words"]
 
 
 def _locative(tok: Token) -> bool:
