@@ -115,6 +115,7 @@ CASES = [
       ("Jama'at Nusrat al-Islam wal-Muslimin", "ATTACKS", "Gao")}),
     ("Russia provided air cover for Syrian government forces.", {("Russia", "BACKS", "Syrian government")}),
     ("Hungary, a NATO member, opposed the sanctions.", {("Hungary", "MEMBER_OF", "NATO")}),
+    ("A Ukrainian drone attack set fire to an oil depot in Proletarsk.", {("Ukraine", "ATTACKS", "Proletarsk")}),
     # accusations are criticism, not the act they allege
     ("Kyiv accused Moscow of shelling Kharkiv.", {("Ukraine", "CRITICIZES", "Russia")}),
     ("Sudan's army accused the RSF of shelling a hospital in El Fasher.",

@@ -382,6 +382,10 @@ class RelationExtractor:
                           and not WATERS.intersection(a.mention.actor.lower().split())]
                 if places:
                     return [Arg(a.mention, 0.75) for a in places]
+                # "an oil depot in Proletarsk": a town nobody tagged
+                unnamed = [a for p in c.children if p.dep_ == "pobj" for a in self._new_place(p)]
+                if unnamed:
+                    return unnamed
         return []
 
     def _state_of_person(self, m: Mention) -> Mention | None:
