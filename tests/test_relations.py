@@ -116,6 +116,11 @@ CASES = [
     ("Russia provided air cover for Syrian government forces.", {("Russia", "BACKS", "Syrian government")}),
     ("Hungary, a NATO member, opposed the sanctions.", {("Hungary", "MEMBER_OF", "NATO")}),
     ("A Ukrainian drone attack set fire to an oil depot in Proletarsk.", {("Ukraine", "ATTACKS", "Proletarsk")}),
+    ("The Israeli Prime Minister, Benjamin Netanyahu, vowed to destroy Hamas.",
+     {("Benjamin Netanyahu", "LEADS", "Israel"), ("Benjamin Netanyahu", "OPPOSES", "Hamas")}),
+    ("Israel remained determined to destroy Hamas.", {("Israel", "OPPOSES", "Hamas")}),
+    ("The head of Ukrainian diplomacy, Dmytro Kuleba, called on the West to send more air defence systems.",
+     {("Dmytro Kuleba", "MEMBER_OF", "Ukraine")}),
     # accusations are criticism, not the act they allege
     ("Kyiv accused Moscow of shelling Kharkiv.", {("Ukraine", "CRITICIZES", "Russia")}),
     ("Sudan's army accused the RSF of shelling a hospital in El Fasher.",
@@ -130,6 +135,8 @@ NOTHING = [
     "Egypt called for a ceasefire between Israel and Hamas.",
     "Russia agreed to withdraw its troops.",
     "The UAE has denied arming the RSF.",
+    "Russia is ready to attack Ukraine again.",
+    "Al-Qaeda's former Syrian arm, HTS, advanced.",
     "Haidar told AFP by phone that he wants to leave.",
     "We are honored to invite you to the events that will be held on the occasion of…",
 ]

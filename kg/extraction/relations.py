@@ -64,6 +64,8 @@ RECIPROCAL = WORDS["reciprocal_verbs"]
 PLEDGES = WORDS["pledge_verbs"]
 DENIALS = WORDS["denial_verbs"]
 FORMER = WORDS["former_words"]
+GROUP_PARTS = WORDS["group_part_nouns"]
+HOSTILE_INTENT = WORDS["hostile_intent_verbs"]
 
 
 @dataclass(frozen=True)
@@ -505,6 +507,15 @@ class RelationExtractor:
             return False
         return False
 
+    def _intended(self, verb: Token) -> bool:
+        """True for "vowed/threatened/is determined to <attack>" (and nothing negates it)."""
+        if verb.dep_ != "xcomp" or any(c.dep_ == "neg" for c in verb.children):
+            return False
+        head = verb.head
+        if head.lemma_.lower() not in HOSTILE_INTENT or any(c.dep_ == "neg" for c in head.children):
+            return False
+        return not self._blocked(head)
+
     def _hedge(self, tok: Token) -> float:
         for c in tok.children:
             if c.dep_ == "aux" and c.lower_ in self.lex.hedges and c.lower_ != "will":
@@ -605,10 +616,10 @@ class RelationExtractor:
             head = verb.head
             # a purpose clause hung on a participle ("sectors controlled by them to
             # support ...") belongs to the finite verb above it
-            while head.dep_ in ("acl", "relcl", "pobj", "prep", "dobj") and head.head.i != head.i and (
+            while head.dep_ in ("acl", "relcl", "pobj", "prep", "dobj", "acomp") and head.head.i != head.i and (
                 head.pos_ not in ("VERB", "AUX") or head.tag_ == "VBN"
             ):
-                head = head.head
+                head = head.head  # ("remained determined to destroy": the one who remained)
             if head.pos_ in ("VERB", "AUX"):
                 if head.lemma_.lower() in self.lex.verbs and self.lex.verbs[head.lemma_.lower()] == "CALLS_ON" \
                         and verb.dep_ == "xcomp":
@@ -707,7 +718,11 @@ class RelationExtractor:
             if lemma == "tell" and not any(c.dep_ == "xcomp" for c in verb.children):
                 return  # "told AFP that ..." reports; "told X to ..." orders
             if self._blocked(verb, relation):
-                return
+                if relation == "ATTACKS" and self._intended(verb):
+                    # "vowed to destroy Hamas": no attack yet, but a stance against it
+                    relation = "OPPOSES"
+                else:
+                    return
             conf = self._hedge(verb)
             agents, passive = self._subject(verb)
             if passive:
@@ -1319,8 +1334,9 @@ class RelationExtractor:
                         # "the chief of Russia's general staff" heads an organ, not the state
                         through_organ = through_organ or (bool(found) and self._mention(p) is None
                                                           and (p.lower_ in ORGAN_NOUNS or p.lemma_ in ORGAN_NOUNS))
-        # "Syrian arm" is no membership of Syria; a minister's demonym is (handled by _title)
-        orgs += [a for c in noun.children if c.dep_ in ("poss", "compound") for a in self._arg(c)]
+        # "Syrian arm" is no membership of Syria; "the Israeli Prime Minister, X" leads Israel
+        modifiers = ("poss", "compound") if noun.lower_ in GROUP_PARTS else ("poss", "compound", "amod")
+        orgs += [a for c in noun.children if c.dep_ in modifiers for a in self._arg(c)]
         if inside is not None:
             orgs.append(Arg(inside))
         if through_organ and relation == "LEADS":
