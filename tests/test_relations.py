@@ -121,6 +121,10 @@ CASES = [
     ("Israel remained determined to destroy Hamas.", {("Israel", "OPPOSES", "Hamas")}),
     ("The head of Ukrainian diplomacy, Dmytro Kuleba, called on the West to send more air defence systems.",
      {("Dmytro Kuleba", "MEMBER_OF", "Ukraine")}),
+    ("Iran's proxy Hezbollah fired rockets at Israel.",
+     {("Iran", "BACKS", "Hezbollah"), ("Hezbollah", "ATTACKS", "Israel")}),
+    ("The Houthis, an Iranian proxy, attacked ships.", {("Iran", "BACKS", "Houthis")}),
+    ("Iran, Hezbollah's main backer, condemned the strike.", {("Iran", "BACKS", "Hezbollah")}),
     # accusations are criticism, not the act they allege
     ("Kyiv accused Moscow of shelling Kharkiv.", {("Ukraine", "CRITICIZES", "Russia")}),
     ("Sudan's army accused the RSF of shelling a hospital in El Fasher.",

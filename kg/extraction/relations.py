@@ -66,6 +66,7 @@ DENIALS = WORDS["denial_verbs"]
 FORMER = WORDS["former_words"]
 GROUP_PARTS = WORDS["group_part_nouns"]
 HOSTILE_INTENT = WORDS["hostile_intent_verbs"]
+BACKED_NOUNS = WORDS["backed_nouns"]
 
 
 @dataclass(frozen=True)
@@ -1158,10 +1159,14 @@ class RelationExtractor:
         "Moscow, now the junta's main military backer"."""
         targets = [a for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "to", "for")
                    for a in self._prep_objects(c)]
-        targets += [a for c in noun.children if c.dep_ == "poss" for a in self._arg(c)]
+        # "Hezbollah's main backer", "an Iranian proxy"
+        targets += [a for c in noun.children if c.dep_ in ("poss", "amod") for a in self._arg(c)]
         agents: list[Arg] = []
-        if noun.dep_ in ("appos", "compound"):
+        if noun.dep_ in ("appos", "compound", "amod"):
             agents += self._arg(noun.head)
+        if noun.dep_ in ("compound", "amod"):
+            # "Iran's proxy Hezbollah": the possessor hangs on the name
+            targets += [a for c in noun.head.children if c.dep_ == "poss" for a in self._arg(c)]
         for c in noun.children:
             if c.dep_ in ("appos", "compound") and self._mention(c) is not None:
                 agents += self._args(c)
@@ -1169,6 +1174,8 @@ class RelationExtractor:
             agents += self._args(next((c for c in noun.head.children if c.dep_ == "nsubj"), None))
         if noun.dep_ in ("nsubj",) and noun.head.lemma_ == "be":
             agents += self._args(next((c for c in noun.head.children if c.dep_ == "attr"), None))
+        if noun.lower_ in BACKED_NOUNS:
+            return targets, agents  # "Iran's proxy Hezbollah": the possessor backs
         return agents, targets
 
     def _insurgents(self, obj: Token | None) -> list[Arg]:
