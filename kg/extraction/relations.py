@@ -810,7 +810,19 @@ class RelationExtractor:
                 yield from self._expelled_from(verb, agents, conf)
             if relation in ("ATTACKS", "CAPTURED") and targets:
                 yield from self._joint_action(agents, verb)
+            if prep is not None and targets:
+                # "fought alongside US troops against the Islamic State": each phrase says something
+                yield from self._other_prepositions(verb, prep, agents, conf)
             return
+
+    def _other_prepositions(self, verb: Token, done: Token, agents: list[Arg], conf: float) -> Iterator[Found]:
+        lemma = verb.lemma_.lower()
+        for c in verb.children:
+            if c.dep_ != "prep" or c.i == done.i:
+                continue
+            relation = self.lex.verbs.get(f"{lemma} {c.lower_}")
+            if relation is not None:
+                yield from self._emit(agents, relation, self._prep_objects(c), verb, "verb", 0.85 * conf)
 
     def _joint_action(self, agents: list[Arg], verb: Token) -> Iterator[Found]:
         """"Rwandan and Mozambican forces recaptured the town": fighting together is an alliance."""
@@ -1091,7 +1103,8 @@ class RelationExtractor:
         phrase = noun
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in SERIES_NOUNS:
             phrase = noun.head.head
-        if not agents and phrase.dep_ in ("dobj", "attr", "nsubjpass") and phrase.head.pos_ in ("VERB", "AUX"):
+        if (not agents or not targets) and phrase.dep_ in ("dobj", "attr", "nsubjpass") \
+                and phrase.head.pos_ in ("VERB", "AUX"):
             noun_dep = phrase.dep_
             verb = phrase.head
             lemma = verb.lemma_.lower()
@@ -1099,8 +1112,9 @@ class RelationExtractor:
             if lemma in self.lex.light_verbs or f"{lemma} {prts}" in self.lex.light_verbs or (
                 lemma == "be" and noun_dep == "attr"
             ):
-                agents = self._subject(verb)[0] if lemma != "be" else self._args(
-                    next((c for c in verb.children if c.dep_ == "nsubj"), None))
+                if not agents:
+                    agents = self._subject(verb)[0] if lemma != "be" else self._args(
+                        next((c for c in verb.children if c.dep_ == "nsubj"), None))
                 if not targets:
                     # "launched a wave of attacks ... on police stations and the airport"
                     for c in verb.children:
