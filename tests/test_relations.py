@@ -133,6 +133,10 @@ CASES = [
       ("Syrian Democratic Forces", "ATTACKS", "Islamic State")}),
     ("Erdogan and Putin signed a memorandum in Sochi.",
      {("Recep Tayyip Erdogan", "NEGOTIATES_WITH", "Vladimir Putin")}),
+    ("Iraqi Prime Minister Haider al-Abadi declared victory over the Islamic State in Mosul.",
+     {("Haider al-Abadi", "LEADS", "Iraq"), ("Haider al-Abadi", "ATTACKS", "Islamic State")}),
+    ("A suicide bomber from Islamic State Khorasan struck the airport, killing 13 US service members.",
+     {("Islamic State Khorasan Province", "ATTACKS", "United States")}),
     # accusations are criticism, not the act they allege
     ("Kyiv accused Moscow of shelling Kharkiv.", {("Ukraine", "CRITICIZES", "Russia")}),
     ("Sudan's army accused the RSF of shelling a hospital in El Fasher.",

@@ -1044,7 +1044,7 @@ class RelationExtractor:
         agent_preps = {"of", "from", "by"} if relation in ("BACKS", "CRITICIZES", "CALLS_ON") else {"by", "from"}
         target_preps = {
             "BACKS": {"for", "to"},
-            "ATTACKS": {"on", "against", "in", "targeting", "of", "across", "at"},
+            "ATTACKS": {"on", "against", "in", "targeting", "of", "across", "at", "over"},
             "CAPTURED": {"of"},
             "CRITICIZES": {"against", "on"},
             "CALLS_ON": {"on", "to", "for"},
@@ -1052,6 +1052,8 @@ class RelationExtractor:
             "ALLIED_WITH": {"with", "between"},
             "OPPOSES": {"to", "against", "with", "on"},
         }.get(relation, set())
+        if low in ("victory", "win", "defeat"):
+            target_preps = {"over", "against", "of"}  # a victory "in Mosul" is over someone, not the city
         if low in AGENT_NOUNS or noun.lemma_.lower() in AGENT_NOUNS:
             return self._agent_noun_roles(noun)
         if low == "support" and noun.dep_ == "pobj" and noun.head.lower_ == "in":
