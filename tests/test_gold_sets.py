@@ -38,9 +38,9 @@ from kg.model import ACTOR_TYPES, ONTOLOGY, PLACE_RELATIONS
 
 # Relations F1 the pipeline must reach on each set; raised by the lead as the extractor improves,
 # and for the held-out sets never by tuning on them.
-EXAMPLES_MIN_F1 = 0.8
-HELDOUT_MIN_F1 = 0.65
-HELDOUT2_MIN_F1 = 0.5
+EXAMPLES_MIN_F1 = 0.83
+HELDOUT_MIN_F1 = 0.75
+HELDOUT2_MIN_F1 = 0.6
 
 EXAMPLES = GoldSet("examples", REPO / "tests" / "gold", REPO / "examples", EXAMPLES_MIN_F1)
 HELDOUT = GoldSet("heldout", REPO / "tests" / "heldout", REPO / "tests" / "heldout", HELDOUT_MIN_F1,
