@@ -137,6 +137,10 @@ CASES = [
      {("Haider al-Abadi", "LEADS", "Iraq"), ("Haider al-Abadi", "ATTACKS", "Islamic State")}),
     ("A suicide bomber from Islamic State Khorasan struck the airport, killing 13 US service members.",
      {("Islamic State Khorasan Province", "ATTACKS", "United States")}),
+    ("Russian forces attacked and captured Avdiivka in February.",
+     {("Russia", "ATTACKS", "Avdiivka"), ("Russia", "CAPTURED", "Avdiivka")}),
+    ("Iran condemned and sanctioned the United States.",
+     {("Iran", "CRITICIZES", "United States"), ("Iran", "OPPOSES", "United States")}),
     # accusations are criticism, not the act they allege
     ("Kyiv accused Moscow of shelling Kharkiv.", {("Ukraine", "CRITICIZES", "Russia")}),
     ("Sudan's army accused the RSF of shelling a hospital in El Fasher.",

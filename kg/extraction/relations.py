@@ -755,6 +755,10 @@ class RelationExtractor:
                 obj = self._object(verb)
                 if obj is None and verb.dep_ == "relcl" and relation in ("CAPTURED", "CONTROLS", "ATTACKS"):
                     obj = verb.head  # "Sirte, the city it seized in January"
+                if obj is None:
+                    # "attacked and captured Avdiivka": the object the conjoined verbs share
+                    obj = next((cc for c in verb.conjuncts if c.i > verb.i and c.pos_ == "VERB"
+                                for cc in c.children if cc.dep_ == "dobj"), None)
                 if obj is None and relation in ("CAPTURED", "ATTACKS"):
                     # the small parser sometimes hangs the object as a modifier: "recaptured Mosul"
                     obj = next((c for c in verb.children if c.dep_ in ("advmod", "npadvmod", "dep", "oprd")
