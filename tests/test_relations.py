@@ -141,6 +141,8 @@ CASES = [
      {("Russia", "ATTACKS", "Avdiivka"), ("Russia", "CAPTURED", "Avdiivka")}),
     ("Iran condemned and sanctioned the United States.",
      {("Iran", "CRITICIZES", "United States"), ("Iran", "OPPOSES", "United States")}),
+    ("The RSF controls part of Khartoum.", {("Rapid Support Forces", "CONTROLS", "Khartoum")}),
+    ("The Houthis are part of the Axis of Resistance.", {("Houthis", "MEMBER_OF", "Axis of Resistance")}),
     # accusations are criticism, not the act they allege
     ("Kyiv accused Moscow of shelling Kharkiv.", {("Ukraine", "CRITICIZES", "Russia")}),
     ("Sudan's army accused the RSF of shelling a hospital in El Fasher.",
