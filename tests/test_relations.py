@@ -143,6 +143,8 @@ CASES = [
      {("Iran", "CRITICIZES", "United States"), ("Iran", "OPPOSES", "United States")}),
     ("The RSF controls part of Khartoum.", {("Rapid Support Forces", "CONTROLS", "Khartoum")}),
     ("The Houthis are part of the Axis of Resistance.", {("Houthis", "MEMBER_OF", "Axis of Resistance")}),
+    ("Azerbaijan demanded the withdrawal of Armenian troops.", {("Azerbaijan", "CALLS_ON", "Armenia")}),
+    ("Israel criticized the decision of the ICC.", {("Israel", "CRITICIZES", "International Criminal Court")}),
     # accusations are criticism, not the act they allege
     ("Kyiv accused Moscow of shelling Kharkiv.", {("Ukraine", "CRITICIZES", "Russia")}),
     ("Sudan's army accused the RSF of shelling a hospital in El Fasher.",

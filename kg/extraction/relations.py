@@ -783,7 +783,7 @@ class RelationExtractor:
                     for c in verb.children:
                         if c.dep_ in ("ccomp", "xcomp"):
                             targets = self._args(next((x for x in c.children if x.dep_ == "nsubj"), None))
-                if not targets and relation in ("OPPOSES", "CRITICIZES", "BACKS") and obj is not None:
+                if not targets and relation in ("OPPOSES", "CRITICIZES", "BACKS", "CALLS_ON") and obj is not None:
                     # "recognised the independence of Abkhazia", "condemned Russia's recognition"
                     targets = [a for c in obj.children if c.dep_ == "poss" for a in self._arg(c)]
                     targets = targets or self._of_objects(obj, 1)
