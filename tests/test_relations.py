@@ -145,6 +145,8 @@ CASES = [
     ("The Houthis are part of the Axis of Resistance.", {("Houthis", "MEMBER_OF", "Axis of Resistance")}),
     ("Azerbaijan demanded the withdrawal of Armenian troops.", {("Azerbaijan", "CALLS_ON", "Armenia")}),
     ("Israel criticized the decision of the ICC.", {("Israel", "CRITICIZES", "International Criminal Court")}),
+    ("Russia and Ukraine exchanged prisoners on Friday.", {("Russia", "NEGOTIATES_WITH", "Ukraine")}),
+    ("Iran and Russia deepened their military cooperation.", {("Iran", "ALLIED_WITH", "Russia")}),
     # accusations are criticism, not the act they allege
     ("Kyiv accused Moscow of shelling Kharkiv.", {("Ukraine", "CRITICIZES", "Russia")}),
     ("Sudan's army accused the RSF of shelling a hospital in El Fasher.",

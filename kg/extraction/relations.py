@@ -1109,7 +1109,8 @@ class RelationExtractor:
         phrase = noun
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in SERIES_NOUNS:
             phrase = noun.head.head
-        if (not agents or not targets) and phrase.dep_ in ("dobj", "attr", "nsubjpass") \
+        symmetric = relation in ("ALLIED_WITH", "NEGOTIATES_WITH")
+        if (not agents or not targets or symmetric) and phrase.dep_ in ("dobj", "attr", "nsubjpass") \
                 and phrase.head.pos_ in ("VERB", "AUX"):
             noun_dep = phrase.dep_
             verb = phrase.head
@@ -1118,9 +1119,11 @@ class RelationExtractor:
             if lemma in self.lex.light_verbs or f"{lemma} {prts}" in self.lex.light_verbs or (
                 lemma == "be" and noun_dep == "attr"
             ):
-                if not agents:
-                    agents = self._subject(verb)[0] if lemma != "be" else self._args(
-                        next((c for c in verb.children if c.dep_ == "nsubj"), None))
+                verb_agents = self._subject(verb)[0] if lemma != "be" else self._args(
+                    next((c for c in verb.children if c.dep_ == "nsubj"), None))
+                if not agents or (symmetric and not targets and len(verb_agents) > len(agents)):
+                    # "Iran and Russia deepened their cooperation": between the subjects
+                    agents = verb_agents
                 if not targets:
                     # "launched a wave of attacks ... on police stations and the airport"
                     for c in verb.children:
