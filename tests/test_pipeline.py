@@ -74,3 +74,30 @@ def test_extract_accepts_texts_and_documents_with_metadata() -> None:
         ("Iran", "BACKS", "Houthis", None),
         ("Russia", "BACKS", "Bashar al-Assad", "2024-12-01"),
     ]
+
+
+def test_scrambled_articles_never_crash_and_evidence_offsets_always_slice_the_sentence() -> None:
+    import random
+
+    from kg.pipeline import Extractor
+
+    lines = [line for path in sorted((ROOT / "examples").glob("*.txt"))
+             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rng = random.Random(7)
+    docs = []
+    for i in range(40):
+        picked = rng.sample(lines, rng.randint(1, 8))
+        if i % 3 == 0:  # asides between dashes, shuffled words, shouting, stray pronouns
+            picked = [line.replace(" ", " \u2014 ", 2) for line in picked]
+        if i % 4 == 0:
+            picked = [" ".join(rng.sample(line.split(), len(line.split()))) for line in picked]
+        if i % 5 == 0:
+            picked = [line.upper() for line in picked] + ["it they their him her them"]
+        docs.append(Document(f"scrambled-{i}", "\n".join(picked)))
+    texts = {d.id: d.text for d in docs}
+    extracted = list(Extractor().extract_many(docs))
+    assert [e.document.id for e in extracted] == [d.id for d in docs]
+    for result in extracted:
+        for rel in result.relations:
+            for ev in rel.evidence:
+                assert texts[ev.doc][ev.start:ev.end] == ev.sentence
