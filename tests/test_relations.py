@@ -147,6 +147,9 @@ CASES = [
     ("Israel criticized the decision of the ICC.", {("Israel", "CRITICIZES", "International Criminal Court")}),
     ("Russia and Ukraine exchanged prisoners on Friday.", {("Russia", "NEGOTIATES_WITH", "Ukraine")}),
     ("Iran and Russia deepened their military cooperation.", {("Iran", "ALLIED_WITH", "Russia")}),
+    ("After the fall of Kabul to the Taliban, thousands fled.", {("Taliban", "CAPTURED", "Kabul")}),
+    ("The capture of Bakhmut by Wagner fighters took months.", {("Wagner Group", "CAPTURED", "Bakhmut")}),
+    ("Russia's seizure of Crimea in 2014 was condemned.", {("Russia", "CAPTURED", "Crimea")}),
     # accusations are criticism, not the act they allege
     ("Kyiv accused Moscow of shelling Kharkiv.", {("Ukraine", "CRITICIZES", "Russia")}),
     ("Sudan's army accused the RSF of shelling a hospital in El Fasher.",

@@ -1066,7 +1066,8 @@ class RelationExtractor:
         if relation == "ATTACKS" and low in ("massacre", "killing", "killings", "invasion", "occupation"):
             agent_preps = {"by", "from"}
         if relation == "CAPTURED":
-            agent_preps = {"by", "from"}
+            # "the fall of Kabul to the Taliban"
+            agent_preps = {"to"} if noun.lemma_.lower() == "fall" else {"by", "from"}
         for c in noun.children:
             if c.dep_ == "prep":
                 prep = c.lower_
