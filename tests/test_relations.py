@@ -150,6 +150,9 @@ CASES = [
     ("After the fall of Kabul to the Taliban, thousands fled.", {("Taliban", "CAPTURED", "Kabul")}),
     ("The capture of Bakhmut by Wagner fighters took months.", {("Wagner Group", "CAPTURED", "Bakhmut")}),
     ("Russia's seizure of Crimea in 2014 was condemned.", {("Russia", "CAPTURED", "Crimea")}),
+    ("Erdogan's Turkey is one of the main supporters of the Syrian opposition.",
+     {("Turkey", "BACKS", "Syrian opposition")}),
+    ("Iran, one of the closest allies of Russia, sent drones.", {("Iran", "ALLIED_WITH", "Russia")}),
     # accusations are criticism, not the act they allege
     ("Kyiv accused Moscow of shelling Kharkiv.", {("Ukraine", "CRITICIZES", "Russia")}),
     ("Sudan's army accused the RSF of shelling a hospital in El Fasher.",

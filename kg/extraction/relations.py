@@ -1194,10 +1194,16 @@ class RelationExtractor:
         for c in noun.children:
             if c.dep_ in ("appos", "compound") and self._mention(c) is not None:
                 agents += self._args(c)
-        if noun.dep_ == "attr" and noun.head.lemma_ == "be":
-            agents += self._args(next((c for c in noun.head.children if c.dep_ == "nsubj"), None))
-        if noun.dep_ in ("nsubj",) and noun.head.lemma_ == "be":
-            agents += self._args(next((c for c in noun.head.children if c.dep_ == "attr"), None))
+        # "Turkey is one of the main supporters of the rebels": the quantity stands in the clause
+        anchor = noun
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in QUANTITY_WORDS:
+            anchor = noun.head.head
+            if anchor.dep_ == "appos":
+                agents += self._arg(anchor.head)
+        if anchor.dep_ == "attr" and anchor.head.lemma_ == "be":
+            agents += self._args(next((c for c in anchor.head.children if c.dep_ == "nsubj"), None))
+        if anchor.dep_ in ("nsubj",) and anchor.head.lemma_ == "be":
+            agents += self._args(next((c for c in anchor.head.children if c.dep_ == "attr"), None))
         if noun.lower_ in BACKED_NOUNS:
             return targets, agents  # "Iran's proxy Hezbollah": the possessor backs
         return agents, targets
