@@ -153,6 +153,8 @@ CASES = [
     ("Erdogan's Turkey is one of the main supporters of the Syrian opposition.",
      {("Turkey", "BACKS", "Syrian opposition")}),
     ("Iran, one of the closest allies of Russia, sent drones.", {("Iran", "ALLIED_WITH", "Russia")}),
+    ("Israel eliminated the commander of Hamas's military wing, Mohammed Deif.",
+     {("Israel", "ATTACKS", "Mohammed Deif")}),
     # accusations are criticism, not the act they allege
     ("Kyiv accused Moscow of shelling Kharkiv.", {("Ukraine", "CRITICIZES", "Russia")}),
     ("Sudan's army accused the RSF of shelling a hospital in El Fasher.",

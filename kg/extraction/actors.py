@@ -278,8 +278,11 @@ class MentionFinder:
         if is_head and self._is_agent_noun(tok):
             if any(w in lex.opposition_modifiers or w.startswith("anti-") for w in mod_words):
                 return left, tok.i + 1, "opposition", None
-            if mod_words & lex.government_modifiers:
-                return left, tok.i + 1, "government", None
+            owner = next((c for c in tok.children if c.dep_ == "poss" and c.ent_id_), None)
+            if mod_words & lex.government_modifiers and (
+                    owner is None or self.gaz[owner.ent_id_.rpartition("|")[0]].type == "STATE"):
+                # ("Hamas's military wing" belongs to Hamas, not to a government)
+                return left, tok.i + 1, "government", owner.ent_id_.rpartition("|")[0] if owner else None
         if not is_head and low in ("rebel", "insurgent", "opposition") and tok.head.pos_ == "NOUN" \
                 and not self._is_agent_noun(tok.head):  # "rebel groups" is the head noun's mention
             return tok.i, tok.i + 1, "opposition", None
