@@ -155,6 +155,7 @@ CASES = [
     ("Iran, one of the closest allies of Russia, sent drones.", {("Iran", "ALLIED_WITH", "Russia")}),
     ("Israel eliminated the commander of Hamas's military wing, Mohammed Deif.",
      {("Israel", "ATTACKS", "Mohammed Deif")}),
+    ("Fighting raged around Bakhmut. Russian forces entered the city in May.", {("Russia", "CAPTURED", "Bakhmut")}),
     # accusations are criticism, not the act they allege
     ("Kyiv accused Moscow of shelling Kharkiv.", {("Ukraine", "CRITICIZES", "Russia")}),
     ("Sudan's army accused the RSF of shelling a hospital in El Fasher.",

@@ -199,6 +199,11 @@ class RelationExtractor:
             capital = self._capital(self.actors.home, tok)
             if capital is not None:
                 return [Arg(capital, 0.8)]
+        if low in ("city", "town", "village") and any(c.lower_ == "the" for c in tok.children) \
+                and not any(c.dep_ in ("prep", "appos", "amod", "compound") for c in tok.children):
+            # "the city": the place last named
+            place = self._last_place(tok)
+            return [Arg(place, 0.7)] if place is not None else []
         if low in QUANTITY_WORDS or tok.pos_ == "NUM":
             # "thousands of their soldiers", "some of the rebels"
             return self._of_objects(tok, depth)
