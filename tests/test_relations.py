@@ -171,6 +171,8 @@ NOTHING = [
     "Russia agreed to withdraw its troops.",
     "The UAE has denied arming the RSF.",
     "Russia is ready to attack Ukraine again.",
+    "Fighters say they will push on towards Kinshasa.",
+    "Russia could attack Kyiv again.",
     "Al-Qaeda's former Syrian arm, HTS, advanced.",
     "Haidar told AFP by phone that he wants to leave.",
     "We are honored to invite you to the events that will be held on the occasion of…",

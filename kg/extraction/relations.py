@@ -723,6 +723,9 @@ class RelationExtractor:
                 return  # "took the Gulf state to the court"
             if lemma == "tell" and not any(c.dep_ == "xcomp" for c in verb.children):
                 return  # "told AFP that ..." reports; "told X to ..." orders
+            if relation in ("ATTACKS", "CAPTURED") and any(
+                    c.dep_ == "aux" and c.lower_ in self.lex.hedges for c in verb.children):
+                return  # "fighters say they will push on towards Kinshasa": not (yet) an event
             if self._blocked(verb, relation):
                 if relation == "ATTACKS" and self._intended(verb):
                     # "vowed to destroy Hamas": no attack yet, but a stance against it
