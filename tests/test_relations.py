@@ -156,6 +156,8 @@ CASES = [
     ("Israel eliminated the commander of Hamas's military wing, Mohammed Deif.",
      {("Israel", "ATTACKS", "Mohammed Deif")}),
     ("Fighting raged around Bakhmut. Russian forces entered the city in May.", {("Russia", "CAPTURED", "Bakhmut")}),
+    ("Israeli jets began an intense bombing campaign across the south, the Bekaa Valley and Beirut's southern suburbs.",
+     {("Israel", "ATTACKS", "Bekaa Valley"), ("Israel", "ATTACKS", "Dahiyeh")}),
     # accusations are criticism, not the act they allege
     ("Kyiv accused Moscow of shelling Kharkiv.", {("Ukraine", "CRITICIZES", "Russia")}),
     ("Sudan's army accused the RSF of shelling a hospital in El Fasher.",

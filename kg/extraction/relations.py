@@ -1138,6 +1138,12 @@ class RelationExtractor:
                     for c in verb.children:
                         if c.dep_ == "prep" and c.lower_ in target_preps and c.lower_ not in ("in", "of"):
                             targets += self._prep_objects(c)
+                if relation == "ATTACKS":
+                    # "a bombing campaign across the south, the Bekaa Valley and ...": the parser
+                    # often breaks such lists off the verb; their places are targets still
+                    targets += [a for c in verb.children if c.dep_ in ("npadvmod", "dep") and c.i > noun.i
+                                for a in self._args(c)
+                                if a.mention.actor and self._type_of(a.mention.actor) == "LOCATION"]
         if not agents and noun.dep_ == "pobj" and noun.head.head.lower_ == "responsibility":
             # "Hezbollah claimed responsibility for a drone attack"
             verb = noun.head.head.head
