@@ -158,6 +158,9 @@ CASES = [
     ("Fighting raged around Bakhmut. Russian forces entered the city in May.", {("Russia", "CAPTURED", "Bakhmut")}),
     ("Israeli jets began an intense bombing campaign across the south, the Bekaa Valley and Beirut's southern suburbs.",
      {("Israel", "ATTACKS", "Bekaa Valley"), ("Israel", "ATTACKS", "Dahiyeh")}),
+    ("Five Russian peacekeepers were killed when their vehicle came under fire from Azerbaijani forces.",
+     {("Azerbaijan", "ATTACKS", "Russia")}),
+    ("Kharkiv came under heavy shelling from Russian artillery.", {("Russia", "ATTACKS", "Kharkiv")}),
     # accusations are criticism, not the act they allege
     ("Kyiv accused Moscow of shelling Kharkiv.", {("Ukraine", "CRITICIZES", "Russia")}),
     ("Sudan's army accused the RSF of shelling a hospital in El Fasher.",

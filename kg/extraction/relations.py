@@ -378,6 +378,9 @@ class RelationExtractor:
                 m = self._mention(c)
                 if m is not None and m.actor:
                     return [Arg(m, 0.8)]
+                if c.dep_ == "poss" and c.lower_ in PRONOUNS:
+                    # "their vehicle": whose it is
+                    return [Arg(a.mention, 0.7) for a in self._arg(c)]
             if c.dep_ == "prep" and c.lower_ == "of":
                 args = [a for p in c.children if p.dep_ == "pobj" for a in self._args(p)]
                 if args:
@@ -705,6 +708,9 @@ class RelationExtractor:
         if lemma == "swear":
             yield from self._sworn_in(verb)
             return
+        if lemma == "come":
+            yield from self._came_under(verb)
+            return
         if lemma in ("form", "found", "create", "establish") and verb.tag_ == "VBN":
             yield from self._formed_by(verb)
         for key, prep in self._verb_keys(verb):
@@ -862,6 +868,22 @@ class RelationExtractor:
                         places += self._prep_objects(cc)
         places = [p for p in places if self._target_key(p.mention, "CAPTURED")]
         yield from self._emit(agents, "CAPTURED", places, verb, "verb", 0.8 * conf)
+
+    def _came_under(self, verb: Token) -> Iterator[Found]:
+        """"their vehicle came under fire from Azerbaijani forces": the shooters attack the subject."""
+        under = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "under"), None)
+        if under is None or self._blocked(verb):
+            return
+        what = next((p for p in under.children if p.dep_ == "pobj"), None)
+        if what is None or self.lex.nouns.get(what.lemma_.lower()) != "ATTACKS":
+            return
+        attackers = [a for p in (*verb.children, *what.children) if p.dep_ == "prep" and p.lower_ == "from"
+                     for a in self._prep_objects(p)]
+        victims = self._args(next((c for c in verb.children if c.dep_ == "nsubj"), None))
+        if not victims:
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            victims = self._target_fallback(subj) if subj is not None else []
+        yield from self._emit(attackers, "ATTACKS", victims, verb, "verb-under", 0.8)
 
     def _sworn_in(self, verb: Token) -> Iterator[Found]:
         """"X was sworn in as prime minister": X leads (the government of the article)."""
