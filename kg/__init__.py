@@ -8,6 +8,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
 from .graph import KnowledgeGraph
 from .model import ONTOLOGY, Actor, Document, Evidence, Relation
 
@@ -15,7 +18,11 @@ __all__ = ["ONTOLOGY", "Actor", "Document", "Evidence", "KnowledgeGraph", "Relat
 __version__ = "0.1.0"
 
 
-def extract(texts_or_paths, actors_file=None, progress=None) -> KnowledgeGraph:  # type: ignore[no-untyped-def]
+def extract(
+    texts_or_paths: Iterable[str | Path | Document] | str | Path,
+    actors_file: str | Path | None = None,
+    progress: Callable[[Document], None] | None = None,
+) -> KnowledgeGraph:
     """Extract actors and relations from texts, files or folders into a KnowledgeGraph.
 
     See :func:`kg.pipeline.extract` for the parameters.

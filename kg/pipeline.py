@@ -17,7 +17,6 @@ from .extraction.actors import MentionFinder, Resolver
 from .extraction.lexicon import load_lexicon
 from .extraction.relations import Found, RelationExtractor
 from .extraction.text import prepare
-from .gazetteer import Gazetteer
 from .graph import KnowledgeGraph
 from .inputs import InputReport, read_documents
 from .model import Document, Evidence, Extraction, Relation, slugify
@@ -144,7 +143,3 @@ def extract(
             progress(extraction.document)
     return graph
 
-
-def gazetteer(actors_file: str | Path | None = None) -> Gazetteer:
-    """Return the gazetteer in use (built-in plus ``actors_file``)."""
-    return get_nlp(str(actors_file) if actors_file else None)[1]

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from ..graph import KnowledgeGraph
 from ..inputs import InputReport, read_documents
 from . import app, fail
 
@@ -19,7 +20,7 @@ class OutputFormat(StrEnum):
     graphml = "graphml"
 
 
-def extract_with_progress(paths: list[Path], actors: Path | None, report: InputReport):  # type: ignore[no-untyped-def]
+def extract_with_progress(paths: list[Path], actors: Path | None, report: InputReport) -> KnowledgeGraph:
     """Run the pipeline over ``paths`` with a progress bar on a terminal."""
     from ..pipeline import extract
 

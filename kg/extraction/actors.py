@@ -309,7 +309,7 @@ class MentionFinder:
         return None
 
 
-def _state_of_mentioned(m: Mention, doc_mentions: dict[tuple[int, int], Mention], doc: Doc) -> str | None:
+def _state_of_mentioned(m: Mention, doc_mentions: dict[tuple[int, int], Mention]) -> str | None:
     """The state a government mention names through a modifier ("the Syrian regime")."""
     for k in range(m.start, m.end):
         other = doc_mentions.get((m.part, k))
@@ -447,7 +447,7 @@ class Resolver:
                 rec = record(key, kind, None)
                 rec.names[surface] += 1
             elif m.kind == "government":
-                state = m.entry or _state_of_mentioned(m, by_token, docs[m.part]) or home
+                state = m.entry or _state_of_mentioned(m, by_token) or home
                 if state is None or gaz[state].type != "STATE":
                     continue
                 m.actor, m.entry = state, state
