@@ -27,12 +27,29 @@ if TYPE_CHECKING:
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
 
+SHARED_EVAL = (REPO_ROOT / ".." / "shared" / "eval").resolve()
+
+
+def shared_eval(*parts: str) -> Path:
+    """Return a path under ``../shared/eval`` (the team's read-only gold data and scorer).
+
+    When it is missing, the calling test is skipped with the reason shown, so that a clone
+    without ``../shared`` still passes; under ``CI=true`` the test fails instead, so CI never
+    skips it silently.
+    """
+    path = SHARED_EVAL.joinpath(*parts)
+    if not path.exists():
+        reason = f"needs the shared evaluation data, missing at {path}"
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            pytest.fail(f"{reason} (CI=true: shared data is required)", pytrace=False)
+        pytest.skip(reason)
+    return path
+
+
 @pytest.fixture(scope="session")
 def seed_path() -> Path:
-    """The reference article, ``../shared/eval/seed/homs-hama.txt`` from the repository root."""
-    path = (REPO_ROOT / ".." / "shared" / "eval" / "seed" / "homs-hama.txt").resolve()
-    assert path.is_file(), f"the reference article is missing: {path}"
-    return path
+    """The reference article, ``../shared/eval/seed/homs-hama.txt`` (skipped when absent)."""
+    return shared_eval("seed", "homs-hama.txt")
 
 
 @pytest.fixture(scope="session")
