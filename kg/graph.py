@@ -35,6 +35,45 @@ def _graphml_value(value: Any) -> Any:
     return value
 
 
+def documents_of(G: nx.MultiDiGraph) -> dict[str, dict[str, Any]]:
+    """Return the metadata of every document of a graph in kg's layout, by id.
+
+    Examples
+    --------
+    >>> documents_of(KnowledgeGraph().to_networkx())
+    {}
+    """
+    return G.graph.get("documents", {})
+
+
+def evidence_of(G: nx.MultiDiGraph, source: str, target: str, relation: str) -> list[dict[str, Any]]:
+    """Return the evidence list of the edge ``source -relation-> target`` (empty when absent).
+
+    Each item is ``{"doc", "sentence", "start", "end", "rule", "confidence"}``.
+
+    Examples
+    --------
+    >>> evidence_of(KnowledgeGraph().to_networkx(), "russia", "syria", "BACKS")
+    []
+    """
+    if not G.has_edge(source, target, key=relation):
+        return []
+    return G.edges[source, target, relation]["evidence"]
+
+
+def mentions_by_document(G: nx.MultiDiGraph, actor_id: str) -> dict[str, dict[str, Any]]:
+    """Return how each document named an actor: ``{doc_id: {"name", "type", "aliases", "mentions"}}``.
+
+    Examples
+    --------
+    >>> mentions_by_document(KnowledgeGraph().to_networkx(), "russia")
+    {}
+    """
+    if actor_id not in G:
+        return {}
+    return G.nodes[actor_id].get("per_doc", {})
+
+
 class KnowledgeGraph:
     """Actors and typed relations extracted from a corpus, with provenance.
 
@@ -168,6 +207,62 @@ class KnowledgeGraph:
         from .view import show
 
         return show(self, **options)
+
+    def merge(self, other: KnowledgeGraph) -> None:
+        """Add every document, actor and relation of ``other`` into this graph (in place).
+
+        The result is the graph that extracting both corpora together would give.
+
+        Examples
+        --------
+        >>> a = KnowledgeGraph.from_jsonl(['{"kind": "actor", "doc": "d1", "id": "iran", "name": "Iran", '
+        ...     '"type": "STATE", "aliases": []}'])
+        >>> b = KnowledgeGraph.from_jsonl(['{"kind": "actor", "doc": "d2", "id": "iran", "name": "Iran", '
+        ...     '"type": "STATE", "aliases": ["Tehran"]}'])
+        >>> a.merge(b); a.actors()[0]["docs"], a.actors()[0]["aliases"]
+        (['d1', 'd2'], ['Tehran'])
+        """
+        for extraction in other.extractions():
+            self.add(extraction)
+
+    def extractions(self) -> Iterator[Extraction]:
+        """Yield one :class:`~kg.model.Extraction` per document (texts are not kept: empty)."""
+        g = self._g
+        by_doc: dict[str, list[Relation]] = {d: [] for d in self.documents}
+        for s, t, k, d in g.edges(keys=True, data=True):
+            for ev in d["evidence"]:
+                by_doc.setdefault(ev["doc"], []).append(Relation(s, k, t, [Evidence(**ev)]))
+        for doc_id in by_doc:
+            meta = self.documents.get(doc_id, {"id": doc_id})
+            doc = Document(doc_id, "", meta.get("title"), meta.get("date"), meta.get("url"), meta.get("source"))
+            actors = [
+                Actor(n, p["name"], p["type"], list(p["aliases"]), p["mentions"])
+                for n, d in g.nodes(data=True)
+                if (p := d["per_doc"].get(doc_id))
+            ]
+            yield Extraction(doc, actors, by_doc[doc_id])
+
+    def actor(self, actor_id: str) -> dict[str, Any]:
+        """Return one actor as ``{"id", "name", "type", "aliases", "mentions", "docs"}``.
+
+        Raises ``KeyError`` when there is no such actor.
+        """
+        d = self._g.nodes[actor_id]
+        return {"id": actor_id, **{k: d[k] for k in ("name", "type", "aliases", "mentions", "docs")}}
+
+    def actor_documents(self, actor_id: str) -> dict[str, dict[str, Any]]:
+        """Return how each document named the actor: ``{doc_id: {"name", "type", "aliases", "mentions"}}``."""
+        return mentions_by_document(self._g, actor_id)
+
+    def evidence(self, source_id: str, relation: str, target_id: str) -> list[dict[str, Any]]:
+        """Return the evidence of one relation (a copy; empty when there is no such relation).
+
+        Examples
+        --------
+        >>> KnowledgeGraph().evidence("russia", "BACKS", "syria")
+        []
+        """
+        return list(evidence_of(self._g, source_id, target_id, relation))
 
     def find_actor(self, name: str) -> str | None:
         """Return the id of the actor called ``name`` (canonical name, alias or id,
