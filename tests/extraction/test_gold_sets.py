@@ -1,8 +1,8 @@
 """The three hand-annotated gold sets: the dev set and the two held-out sets.
 
-- ``examples``: gold in ``tests/gold/`` for the dev articles ``examples/<doc>.txt``;
-- ``heldout`` and ``heldout2``: gold and articles together in ``tests/heldout/`` and
-  ``tests/heldout2/``, about conflicts the dev set does not cover, never used to tune the extractor.
+- ``examples``: gold in ``tests/data/gold/dev/`` for the dev articles ``examples/<doc>.txt``;
+- ``heldout`` and ``heldout2``: gold and articles together in ``tests/data/gold/heldout1/`` and
+  ``tests/data/gold/heldout2/``, about conflicts the dev set does not cover, never used to tune the extractor.
 
 The well-formedness tests hold every set to the same standard: every actor has an ontology
 type, every relation joins actors of its own article, and every evidence string and alias is
@@ -21,11 +21,10 @@ from itertools import combinations
 from typing import Any
 
 import pytest
-from gold_checks import (
+from extraction.gold_checks import (
     ACTOR_FIELDS,
     RELATION_FIELDS,
     REPO,
-    SCORER,
     SYMMETRIC_IN_SCORING,
     GoldSet,
     load_scorer,
@@ -42,10 +41,10 @@ EXAMPLES_MIN_F1 = 0.83
 HELDOUT_MIN_F1 = 0.75
 HELDOUT2_MIN_F1 = 0.6
 
-EXAMPLES = GoldSet("examples", REPO / "tests" / "gold", REPO / "examples", EXAMPLES_MIN_F1)
-HELDOUT = GoldSet("heldout", REPO / "tests" / "heldout", REPO / "tests" / "heldout", HELDOUT_MIN_F1,
-                  article_count=6)
-HELDOUT2 = GoldSet("heldout2", REPO / "tests" / "heldout2", REPO / "tests" / "heldout2", HELDOUT2_MIN_F1,
+GOLD = REPO / "tests" / "data" / "gold"
+EXAMPLES = GoldSet("examples", GOLD / "dev", REPO / "examples", EXAMPLES_MIN_F1)
+HELDOUT = GoldSet("heldout", GOLD / "heldout1", GOLD / "heldout1", HELDOUT_MIN_F1, article_count=6)
+HELDOUT2 = GoldSet("heldout2", GOLD / "heldout2", GOLD / "heldout2", HELDOUT2_MIN_F1,
                    article_count=6, relations_per_article=(12, 25))
 SETS = (EXAMPLES, HELDOUT, HELDOUT2)
 
@@ -77,8 +76,6 @@ def texts(gold_set: GoldSet) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def score(gold_set: GoldSet, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     # Module scope: the pipeline runs once per set however many tests read its score.
-    if not SCORER.is_file():
-        pytest.skip(f"shared scorer not found at {SCORER}")
     predicted = tmp_path_factory.mktemp(gold_set.name) / "predicted.jsonl"
     # The articles are passed one by one: a held-out folder also holds the gold JSONL files.
     kg.extract(gold_set.articles()).to_jsonl(predicted)

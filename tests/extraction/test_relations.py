@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from extraction_helpers import extract_text, triples
+from extraction.extraction_helpers import extract_text, triples
 
 CASES = [
     # active verbs, coordination on the object side

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extraction_helpers import extract_text
+from extraction.extraction_helpers import extract_text
 
 
 def actors(text: str) -> dict[str, tuple[str, list[str]]]:

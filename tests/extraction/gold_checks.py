@@ -1,7 +1,7 @@
 """Helpers for ``test_gold_sets.py``: the layout of a gold set and the shared scorer.
 
 A gold set is a folder with ``actors.jsonl``, ``relations.jsonl`` and ``equivalents.json``
-(the layout of ``tests/gold/``) plus a folder holding its articles as ``<doc>.txt``; for the
+(the layout of ``tests/data/gold/dev/``) plus a folder holding its articles as ``<doc>.txt``; for the
 dev set that is ``examples/``, for the held-out sets the gold folder itself.
 """
 
@@ -18,8 +18,7 @@ from typing import Any
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-SCORER = REPO.parent / "shared" / "eval" / "score.py"
+REPO = Path(__file__).resolve().parents[2]
 
 ACTOR_FIELDS = {"doc", "name", "type", "aliases"}
 RELATION_FIELDS = {"doc", "source", "relation", "target", "symmetric", "evidence"}
@@ -47,7 +46,7 @@ class GoldSet:
 
     Examples
     --------
-    >>> s = GoldSet("demo", Path("tests/heldout"), Path("tests/heldout"), 0.5)
+    >>> s = GoldSet("demo", Path("tests/data/gold/heldout1"), Path("tests/data/gold/heldout1"), 0.5)
     >>> s.article_count is None
     True
     """
@@ -69,7 +68,8 @@ class GoldSet:
 
         Examples
         --------
-        >>> GoldSet("demo", REPO / "tests" / "heldout", REPO / "tests" / "heldout", 0.5).articles()[0].suffix
+        >>> held = REPO / "tests" / "data" / "gold" / "heldout1"
+        >>> GoldSet("demo", held, held, 0.5).articles()[0].suffix
         '.txt'
         """
         return sorted(self.articles_dir.glob("*.txt"))
@@ -116,7 +116,7 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
 
     Examples
     --------
-    >>> read_jsonl(REPO / "tests" / "heldout" / "actors.jsonl")[0]["doc"] != ""
+    >>> read_jsonl(REPO / "tests" / "data" / "gold" / "heldout1" / "actors.jsonl")[0]["doc"] != ""
     True
     """
     rows = []
@@ -143,7 +143,9 @@ def load_scorer() -> ModuleType:
     >>> callable(load_scorer().score)  # doctest: +SKIP
     True
     """
-    spec = importlib.util.spec_from_file_location("kg_shared_score", SCORER)
+    from conftest import shared_eval
+
+    spec = importlib.util.spec_from_file_location("kg_shared_score", shared_eval("score.py"))
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

@@ -8,11 +8,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import pytest
+from conftest import shared_eval
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "kg" / "data" / "actors.jsonl"
-SEED = REPO.parent / "shared" / "eval" / "seed"
 
 TYPES = {"STATE", "ORGANIZATION", "ARMED_GROUP", "PERSON", "LOCATION"}
 COMMON = {"name": str, "type": str, "aliases": list, "case_sensitive_aliases": list}
@@ -252,8 +251,6 @@ def test_civil_war_umbrellas_carry_rebel_descriptions() -> None:
 
 
 def seed_actors() -> list[dict[str, Any]]:
-    path = SEED / "actors.jsonl"
-    if not path.exists():
-        pytest.skip(f"no seed gold set at {path}")
+    path = shared_eval("seed", "actors.jsonl")
     with path.open(encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]
