@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import copy
 import doctest
+import importlib
 import itertools
+import pkgutil
 import random
 from pathlib import Path
 
@@ -515,9 +517,19 @@ def test_centrality_table(proxy_war: KnowledgeGraph) -> None:
     }
 
 
-def test_docstring_examples_run() -> None:
-    result = doctest.testmod(analysis)
-    assert (result.failed, result.attempted > 20) == (0, True)
+def test_docstring_examples_run_in_every_module_of_the_package() -> None:
+    modules = [analysis] + [
+        importlib.import_module(f"kg.analysis.{m.name}") for m in pkgutil.iter_modules(analysis.__path__)
+    ]
+    results = [doctest.testmod(m) for m in modules]
+    assert (sum(r.failed for r in results), sum(r.attempted for r in results) > 20) == (0, True)
+
+
+def test_the_package_keeps_its_public_names() -> None:
+    assert analysis.__all__ == [
+        "SIGNS", "SUPPORT", "actor_id", "adversaries", "backers", "blocs", "centrality", "changes",
+        "enemy_of_enemy", "from_triples", "proxies", "signed_graph", "stance", "stance_over_time", "timeline",
+    ]
 
 
 def test_module_exports_are_documented_with_examples() -> None:
