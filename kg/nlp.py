@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
-from .gazetteer import Gazetteer, load_gazetteer
+from .extraction.gazetteer import Gazetteer, load_gazetteer
 
 log = logging.getLogger(__name__)
 

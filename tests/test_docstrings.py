@@ -10,7 +10,7 @@ import pytest
 MODULES = [
     "kg.model",
     "kg.graph",
-    "kg.gazetteer",
+    "kg.extraction.gazetteer",
     "kg.inputs",
     "kg.nlp",
     "kg.pipeline",

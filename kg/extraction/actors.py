@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from ..gazetteer import Gazetteer, normalize
+from .gazetteer import Gazetteer, normalize
 from ..model import Actor, slugify
 from .lexicon import Lexicon, load_lexicon
 

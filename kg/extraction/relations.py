@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ..gazetteer import Gazetteer
+from .gazetteer import Gazetteer
 from .actors import ActorRecord, DocumentActors, Mention, canonical_name, clean_surface
 from .lexicon import Lexicon, load_lexicon
 

@@ -1,4 +1,4 @@
-"""The gazetteer loader and index (kg/gazetteer.py)."""
+"""The gazetteer loader and index (kg/extraction/gazetteer.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import ActorsFileError
-from kg.gazetteer import Entry, Gazetteer, load_gazetteer, normalize
+from kg.extraction.gazetteer import Entry, Gazetteer, load_gazetteer, normalize
 
 
 def test_normalize_folds_case_accents_articles_and_possessives() -> None:

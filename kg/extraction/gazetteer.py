@@ -25,8 +25,8 @@ from typing import Any
 
 from spacy.language import Language
 
-from .errors import ActorsFileError
-from .model import ACTOR_TYPES
+from ..errors import ActorsFileError
+from ..model import ACTOR_TYPES
 
 ENTRY_TYPES = frozenset(ACTOR_TYPES) - {"GOVERNMENT"}
 
