@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_view import HOSTILE, HOSTILE_NAME, sample_graph, synthetic
+from view_samples import HOSTILE, HOSTILE_NAME, sample_graph, synthetic
 
 from kg import view
 from kg.graph import KnowledgeGraph
@@ -27,7 +27,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 SEED = ROOT.parent / "shared" / "eval" / "seed" / "homs-hama.txt"
 
@@ -234,7 +234,7 @@ def test_relation_checkboxes_hide_and_show_their_edges(open_view):
 
 
 def test_polarity_and_actor_type_checkboxes_filter(open_view):
-    opened = open_view(sample_graph())
+    opened = open_view(sample_graph(), hide_isolated=False)
     click_filter(opened, "polarity", "-1")
     assert shown(opened) == [8, 4]
     click_filter(opened, "type", "ARMED_GROUP")

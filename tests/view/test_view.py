@@ -12,73 +12,15 @@ import re
 import networkx as nx
 import pytest
 from typer.testing import CliRunner
+from view_samples import HOSTILE, HOSTILE_NAME, ev, sample_graph, synthetic
 
 import kg.cli.view  # noqa: F401  (registers `kg view` on the app)
 from kg import view
 from kg.cli import app
 from kg.errors import InputError
 from kg.graph import KnowledgeGraph
-from kg.model import ONTOLOGY, Actor, Document, Evidence, Extraction, Relation
-
-HOSTILE = "Russia backs Assad <img src=x onerror=alert(1)> <script>alert(1)</script> href </script> end."
-HOSTILE_NAME = '<img src=x onerror=alert(2)> href="javascript:alert(3)"'
-
-
-def ev(doc: str, sentence: str, start: int, confidence: float = 0.9) -> list[Evidence]:
-    return [Evidence(doc, sentence, start, start + len(sentence), "test", confidence)]
-
-
-def sample_graph() -> KnowledgeGraph:
-    """Eight actors of every type, nine relations, two documents, one hostile sentence and name."""
-    g = KnowledgeGraph()
-    actors = [
-        Actor("russia", "Russia", "STATE", ["Russia", "Moscow"], 5),
-        Actor("syrian-government", "Syrian government", "GOVERNMENT", ["Assad regime"], 8),
-        Actor("hts", "Hayat Tahrir al-Sham", "ARMED_GROUP", ["HTS"], 6),
-        Actor("turkey", "Turkey", "STATE", [], 2),
-        Actor("rebels", "rebels", "ARMED_GROUP", [], 3),
-        Actor("hama", "Hama", "LOCATION", [], 4),
-        Actor("assad", "Bashar al-Assad", "PERSON", ["Assad"], 3),
-        Actor("hostile", HOSTILE_NAME, "ORGANIZATION", ["</script><!--"], 1),
-    ]
-    g.add(
-        Extraction(
-            Document("d1", "", title="Homs <b>panics</b>", date="2024-12-06"),
-            actors,
-            [
-                Relation("russia", "BACKS", "syrian-government", ev("d1", HOSTILE, 0)),
-                Relation("russia", "ATTACKS", "rebels", ev("d1", "Russian jets bombed rebels.", 100)),
-                Relation("turkey", "BACKS", "rebels", ev("d1", "Turkey backs the rebels.", 200)),
-                Relation("hts", "CAPTURED", "hama", ev("d1", "HTS captured Hama.", 300)),
-                Relation("hts", "ALLIED_WITH", "rebels", ev("d1", "HTS and rebels allied.", 400)),
-                Relation(
-                    "rebels", "ATTACKS", "syrian-government", ev("d1", "Rebels attack regime forces.", 500)
-                ),
-                Relation(
-                    "syrian-government", "ATTACKS", "rebels", ev("d1", "Regime shells rebels.", 600, 0.7)
-                ),
-                Relation("assad", "LEADS", "syrian-government", ev("d1", "Assad leads the government.", 700)),
-                Relation("hostile", "CRITICIZES", "russia", ev("d1", "They condemn Russia <b>now</b>.", 800)),
-            ],
-        )
-    )
-    g.add(
-        Extraction(
-            Document("d2", "", title="Second report", date="2024-12-07"),
-            actors[:2],
-            [
-                Relation(
-                    "russia",
-                    "BACKS",
-                    "syrian-government",
-                    ev("d2", "Moscow stands by Damascus.", 10, 0.8)
-                    + ev("d2", "Russia arms the regime.", 50, 0.6)
-                    + ev("d2", "Russia will not abandon Assad.", 90, 0.5),
-                )
-            ],
-        )
-    )
-    return g
+from kg.model import ONTOLOGY, Actor, Document, Extraction, Relation
+from kg.view.safety import json_for_html
 
 
 def by_id(items: list[dict]) -> dict[str, dict]:
@@ -264,24 +206,6 @@ def test_small_graphs_settle_with_seeded_physics_from_a_spring_layout():
     assert by_id(data["nodes"])["russia"]["x"] == round(float(pos["russia"][0]), 1)
 
 
-def synthetic(n: int) -> KnowledgeGraph:
-    skeleton = nx.barabasi_albert_graph(n, 1, seed=3)
-    g = KnowledgeGraph()
-    g.add(
-        Extraction(
-            Document("d", ""),
-            [Actor(f"a{i}", f"Actor {i}", "STATE", [], 1 + i % 5) for i in range(n)],
-            [
-                Relation(
-                    f"a{u}", "BACKS" if (u + v) % 2 else "ATTACKS", f"a{v}", ev("d", f"s{u}-{v}", 10 * j)
-                )
-                for j, (u, v) in enumerate(skeleton.edges())
-            ],
-        )
-    )
-    return g
-
-
 def test_large_graphs_get_a_precomputed_layout_and_no_physics():
     data = view.view_data(synthetic(view.PHYSICS_MAX_NODES + 1))
     assert data["meta"]["physics"] is False
@@ -331,7 +255,7 @@ def test_page_references_nothing_on_the_network():
 
 
 def test_page_inlines_vis_network_from_the_pyvis_package():
-    vis_js, vis_css = view._vis_assets()
+    vis_js, vis_css = view.vis_assets()
     page = view.render(sample_graph())
     assert vis_js in page and vis_css in page
     assert "@version 9.1.2" in vis_js
@@ -339,7 +263,7 @@ def test_page_inlines_vis_network_from_the_pyvis_package():
 
 def test_hostile_text_never_appears_as_markup_in_the_page():
     page = view.render(sample_graph(), title="<script>alert(4)</script>")
-    page = page.replace(view._vis_assets()[0], "")  # vis-network's own code holds "<b>" strings
+    page = page.replace(view.vis_assets()[0], "")  # vis-network's own code holds "<b>" strings
     for needle in ("<img", "<script>alert", "<b>", "<!--"):
         assert needle not in page, needle
     assert re.findall(r"<[^>]*onerror", page) == []
@@ -359,7 +283,7 @@ def test_embedded_json_round_trips_every_hostile_string():
 
 
 def test_json_for_html_escapes_what_could_end_a_script_or_a_js_string():
-    text = view._json_for_html({"s": "</script><!-- & \u2028\u2029 >"})
+    text = json_for_html({"s": "</script><!-- & \u2028\u2029 >"})
     assert text == '{"s":"\\u003c/script\\u003e\\u003c!-- \\u0026 \\u2028\\u2029 \\u003e"}'
     assert json.loads(text) == {"s": "</script><!-- & \u2028\u2029 >"}
 
