@@ -21,3 +21,11 @@ class Neo4jUnavailable(KgError):
 
 class QueryError(KgError):
     """A named query is unknown, a parameter is missing, or a query failed."""
+
+
+class PageError(InputError):
+    """A web page or feed cannot be read as an article (no main text, not HTML, bad charset)."""
+
+
+class FetchError(KgError):
+    """A URL cannot be fetched (HTTP error, timeout, too large) or read as a page or feed."""

@@ -121,10 +121,15 @@ class Document:
     date: str | None = None
     url: str | None = None
     source: str | None = None
+    # the id of the first document of the same story when this one is a reprint (kg.dedup)
+    duplicate_of: str | None = None
 
     def meta(self) -> dict[str, Any]:
-        """Return the metadata (everything but the text)."""
-        return {"id": self.id, "title": self.title, "date": self.date, "url": self.url, "source": self.source}
+        """Return the metadata (everything but the text); ``duplicate_of`` only for a reprint."""
+        meta = {"id": self.id, "title": self.title, "date": self.date, "url": self.url, "source": self.source}
+        if self.duplicate_of is not None:
+            meta["duplicate_of"] = self.duplicate_of
+        return meta
 
 
 @dataclass

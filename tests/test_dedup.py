@@ -1,0 +1,87 @@
+"""kg.dedup: a wire story counts once."""
+
+from __future__ import annotations
+
+import json
+
+from web_server import WEB_DATA
+
+from kg.dedup import DuplicateFinder, count_reports, count_sources, counted_evidence, mark_duplicates, shingles
+from kg.model import Document
+
+WIRE = WEB_DATA / "wire" / "bara.jsonl"
+
+
+def wire_documents() -> list[Document]:
+    return [Document(**json.loads(line)) for line in WIRE.read_text(encoding="utf-8").splitlines()]
+
+
+def test_reprints_are_one_story_and_the_independent_report_is_another() -> None:
+    marked = list(mark_duplicates(wire_documents()))
+    assert [(d.id, d.duplicate_of) for d in marked] == [
+        ("continental-press-bara", None),                     # the wire original
+        ("savanna-herald-bara", "continental-press-bara"),    # a new headline
+        ("daily-courier-bara", "continental-press-bara"),     # the ending trimmed
+        ("red-sea-times-bara", "continental-press-bara"),     # a paragraph added
+        ("nile-observer-bara", "continental-press-bara"),     # edited words, trimmed, new headline
+        ("kordofan-voice-bara", None),                        # the same fact in other words
+    ]
+
+
+def test_a_copy_of_a_copy_belongs_to_the_first_story() -> None:
+    finder = DuplicateFinder()
+    original = " ".join(f"word{i}" for i in range(60))
+    assert finder.add("a", original) is None
+    assert finder.add("b", original + " " + " ".join(f"extra{i}" for i in range(20))) == "a"
+    assert finder.add("c", " ".join(f"extra{i}" for i in range(20)) + " " + original[:200]) == "a"
+
+
+def test_exact_copies_ignore_case_and_punctuation() -> None:
+    finder = DuplicateFinder()
+    assert finder.add("a", "Rebels took Bara.") is None
+    assert finder.add("b", "REBELS TOOK BARA!") == "a"
+    assert finder.add("a", "anything") is None  # an id seen before keeps its answer
+
+
+def test_articles_on_the_same_event_by_different_outlets_stay_apart() -> None:
+    texts = [d.text for d in wire_documents()]
+    a, b = shingles(texts[0]), shingles(texts[5])
+    assert len(a & b) == 0
+    assert shingles("") == set()
+
+
+def test_the_answer_does_not_depend_on_the_run() -> None:
+    first = [d.duplicate_of for d in mark_duplicates(wire_documents())]
+    assert [d.duplicate_of for d in mark_duplicates(wire_documents())] == first
+
+
+def test_the_team_examples_hold_no_duplicates() -> None:
+    examples = WEB_DATA.parents[2] / "examples"
+    docs = [Document(p.stem, p.read_text(encoding="utf-8")) for p in sorted(examples.glob("*.txt"))]
+    timeline = (examples / "timeline" / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    docs += [Document(json.loads(line)["id"], json.loads(line)["text"]) for line in timeline]
+    assert [d.id for d in mark_duplicates(docs) if d.duplicate_of] == []
+
+
+DOCS = {
+    "wire": {"id": "wire", "source": "Continental Press"},
+    "copy1": {"id": "copy1", "source": "Savanna Herald", "duplicate_of": "wire"},
+    "copy2": {"id": "copy2", "source": "Nile Observer", "duplicate_of": "wire"},
+    "own": {"id": "own", "source": "Kordofan Voice"},
+    "own2": {"id": "own2", "source": "Kordofan Voice"},
+}
+
+
+def test_counted_evidence_keeps_the_first_copy_of_each_story_that_states_it() -> None:
+    evidence = [{"doc": "copy1", "start": 0}, {"doc": "copy2", "start": 0}, {"doc": "copy2", "start": 90},
+                {"doc": "own", "start": 4}, {"doc": "own", "start": 80}]
+    assert [(e["doc"], e["start"]) for e in counted_evidence(evidence, DOCS)] == [
+        ("copy1", 0), ("own", 4), ("own", 80)]
+    assert [e["doc"] for e in counted_evidence([{"doc": "copy2"}, {"doc": "wire"}], DOCS)] == ["wire"]
+
+
+def test_reports_count_stories_and_sources_count_outlets() -> None:
+    evidence = [{"doc": d} for d in ("wire", "copy1", "copy2", "own", "own2")]
+    assert count_reports(evidence, DOCS) == 3
+    assert count_sources(evidence, DOCS) == 4
+    assert count_sources([{"doc": "x"}, {"doc": "y"}], {}) == 2  # unknown outlets are never merged
