@@ -31,6 +31,7 @@ from typing import Any
 
 from .errors import InputError
 from .graph import KnowledgeGraph
+from .inputs import InputReport
 from .model import ONTOLOGY
 
 #: Relations whose names never stand for another actor (structure is about the person itself).
@@ -350,25 +351,11 @@ def _read_jsonl(path: Path, required: tuple[str, ...]) -> list[dict[str, Any]]:
     return out
 
 
-def is_saved_extraction(path: Path) -> bool:
-    """Return whether ``path`` is a saved extraction (JSONL whose first record has a ``kind``)."""
-    if path.suffix != ".jsonl" or not path.is_file():
-        return False
-    try:
-        with path.open(encoding="utf-8") as f:
-            for line in f:
-                if line.strip():
-                    first = json.loads(line)
-                    return isinstance(first, dict) and "kind" in first
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
-        return False
-    return False
-
-
 def evaluate(
     gold_dir: str | Path,
     paths: Iterable[str | Path] = (),
     actors_file: str | Path | None = None,
+    report: InputReport | None = None,
 ) -> Score:
     """Extract a gold set's articles (or read saved extractions) and score them.
 
@@ -381,6 +368,8 @@ def evaluate(
         gold folder's own ``<doc>.txt`` articles are extracted.
     actors_file : path, optional
         Your own actors, as for :func:`kg.extract`.
+    report : InputReport, optional
+        Collects one message per unreadable input (the others are still scored).
 
     Returns
     -------
@@ -392,21 +381,14 @@ def evaluate(
         When the gold folder is incomplete or malformed, or when it has no articles and no paths
         were given.
     """
-    from .pipeline import extract
+    from .pipeline import load_graph
 
     gold = GoldSet.read(gold_dir)
-    saved = [Path(p) for p in paths if is_saved_extraction(Path(p))]
-    articles: list[str | Path] = [p for p in paths if not is_saved_extraction(Path(p))]
-    if not saved and not articles:
-        articles = list(gold.articles())
-        if not articles:
-            raise InputError(f"{gold.folder}: no <doc>.txt article of the gold set is there; give the paths")
-    records: list[dict[str, Any]] = []
-    for path in saved:
-        records += _read_jsonl(path, ())
-    if articles:
-        records += extract(articles, actors_file=actors_file).iter_jsonl_records()
-    return score(gold, Predictions.from_records(records))
+    inputs = list(paths) or list(gold.articles())
+    if not inputs:
+        raise InputError(f"{gold.folder}: the gold folder holds no <doc id>.txt article; give the paths")
+    graph = load_graph(inputs, actors_file=actors_file, report=report)
+    return score(gold, Predictions.from_graph(graph))
 
 
 def format_report(result: Score, listing: bool = True) -> str:

@@ -10,7 +10,7 @@ import pytest
 from conftest import shared_eval
 
 from kg.errors import InputError
-from kg.evaluation import GoldSet, Predictions, evaluate, is_saved_extraction, score
+from kg.evaluation import GoldSet, Predictions, evaluate, score
 
 
 def _gold(folder: Path, actors: list[dict], relations: list[dict], equivalents: dict | None = None) -> Path:
@@ -87,14 +87,6 @@ def test_a_missing_gold_file_is_one_clear_error(tmp_path: Path) -> None:
         GoldSet.read(tmp_path)
 
 
-def test_a_saved_extraction_is_told_from_an_article_list(tmp_path: Path) -> None:
-    saved = tmp_path / "out.jsonl"
-    saved.write_text('{"kind": "document", "id": "d"}\n', encoding="utf-8")
-    articles = tmp_path / "articles.jsonl"
-    articles.write_text('{"id": "d", "text": "Russia backs Assad."}\n', encoding="utf-8")
-    assert (is_saved_extraction(saved), is_saved_extraction(articles)) == (True, False)
-
-
 def test_evaluate_extracts_the_gold_folders_own_articles(tmp_path: Path) -> None:
     folder = _gold(tmp_path, ACTORS[:2], [
         {"doc": "d", "source": "Russia", "relation": "BACKS", "target": "Bashar al-Assad", "symmetric": False,
@@ -125,3 +117,20 @@ def test_agrees_with_the_shared_scorer_on_the_wire_dev_set(tmp_path: Path) -> No
     assert ours["actors"] == theirs["actors"]
     assert sorted(ours["missed"]) == sorted(theirs["missed"])
     assert sorted(ours["false_hits"]) == sorted(theirs["unmatched_predictions"])
+
+
+def test_evaluate_scores_a_saved_extraction_given_as_a_path(tmp_path: Path) -> None:
+    folder = _gold(tmp_path / "gold", ACTORS, RELATIONS)
+    saved = tmp_path / "out.jsonl"
+    saved.write_text("".join(json.dumps(r) + "\n" for r in [
+        {"kind": "document", "id": "d"},
+        {"kind": "actor", "doc": "d", "id": "russia", "name": "Russia", "type": "STATE", "aliases": []},
+        {"kind": "actor", "doc": "d", "id": "syrian-government", "name": "Syrian government", "type": "GOVERNMENT",
+         "aliases": []},
+        {"kind": "relation", "doc": "d", "source": "Russia", "relation": "BACKS", "target": "Syrian government",
+         "sentence": "Moscow backs the regime.", "start": 0, "end": 24, "rule": "verb", "confidence": 0.9,
+         "source_id": "russia", "target_id": "syrian-government"},
+    ]), encoding="utf-8")
+    result = evaluate(folder, [saved])
+    assert (result.relations.found, result.relations.gold, result.relations.hits, result.relations.predicted) == (
+        1, 3, 1, 1)
