@@ -104,7 +104,7 @@ def _handler(server_state: WebServer) -> type[SimpleHTTPRequestHandler]:
 
         def do_GET(self) -> None:  # noqa: N802 - the base class's name
             path = self.path.split("?")[0]
-            if path.startswith("/fail/") and not path.endswith(".html"):
+            if path.startswith("/fail/") and not (WEB_DATA / path.lstrip("/")).is_file():
                 return self._failure(path.removeprefix("/fail/"))
             file = (WEB_DATA / path.lstrip("/")).resolve()
             if not file.is_file() or WEB_DATA not in file.parents:

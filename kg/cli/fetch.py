@@ -71,7 +71,8 @@ def fetch_command(
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text("".join(lines), encoding="utf-8")
     skipped = f", {report.before_since} left out as older than --since" if report.before_since else ""
-    typer.echo(f"kg: {len(lines)} articles; {report.fetched} pages or feeds fetched, {report.from_cache} from the "
+    fetched = f"{report.fetched} {'page or feed' if report.fetched == 1 else 'pages or feeds'} fetched"
+    typer.echo(f"kg: {len(lines)} article{'' if len(lines) == 1 else 's'}; {fetched}, {report.from_cache} from the "
                f"cache{skipped}" + (f" -> {output}" if output is not None else ""), err=True)
     if report.errors:
         fail(f"{len(report.errors)} URL(s) failed (see above); the others were fetched")

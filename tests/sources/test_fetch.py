@@ -167,3 +167,9 @@ def test_since_leaves_out_older_entries_without_fetching_them(web: WebServer) ->
 def test_since_leaves_out_an_older_page_given_directly(web: WebServer) -> None:
     docs, report = fetch([f"{web.base}/meridian/africa-egypt-drones.html"], client(), since="2026-11-25")
     assert docs == [] and report.before_since == 1 and report.errors == []
+
+
+def test_a_dead_link_in_a_feed_is_one_error_and_the_feed_goes_on(web: WebServer) -> None:
+    docs, report = fetch([f"{web.base}/fail/broken-link.xml"], client())
+    assert [d.id for d in docs] == [BARA_ID]
+    assert report.errors == [f"{web.base}/meridian/retracted-jeddah-talks.html: HTTP 404 Not Found"]

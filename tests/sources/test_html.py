@@ -53,7 +53,7 @@ def test_page_without_article_text_is_an_error() -> None:
 def test_page_that_lies_about_its_charset_is_an_error(tmp_path) -> None:
     page = tmp_path / "lies.html"
     page.write_bytes('<meta charset="utf-8"><p>Ölfeld</p>'.encode("latin-1"))
-    with pytest.raises(PageError, match=r"lies\.html: not valid utf-8 text \(byte 22\)$"):
+    with pytest.raises(PageError, match=r"lies\.html: not valid utf-8 text \(byte 25\)$"):
         read_html_file(page)
 
 
