@@ -18,17 +18,13 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from .gazetteer import Gazetteer, normalize
 from ..model import Actor, slugify
+from .gazetteer import Gazetteer, normalize
 from .lexicon import Lexicon, load_lexicon
 
+# spaCy's entity labels as actor types
 NER_TYPES = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "LOCATION", "LOC": "LOCATION",
              "FAC": "LOCATION", "NORP": "ORGANIZATION"}
-# word classes (kg/data/lexicon.json)
-WORDS = load_lexicon().word_classes
-TITLE_WORDS = WORDS["title_words"]
-FACILITY_WORDS = WORDS["facility_nouns"]
-_DETERMINERS = {"the", "a", "an", "this", "these", "those", "its", "their", "his", "her"}
 
 
 @dataclass
@@ -123,8 +119,8 @@ def clean_surface(text: str) -> str:
     return text
 
 
-def _span_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    while start < end - 1 and doc[start].lower_ in _DETERMINERS:
+def _span_bounds(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[int, int]:
+    while start < end - 1 and doc[start].lower_ in lex.words["determiners"]:
         start += 1
     while end - 1 > start and doc[end - 1].tag_ == "POS":
         end -= 1
@@ -151,7 +147,7 @@ class MentionFinder:
 
     def _is_agent_noun(self, tok: Token) -> bool:
         return tok.pos_ in ("NOUN", "PROPN") and (
-            tok.lower_ in self.lex.agent_nouns or tok.lemma_.lower() in self.lex.agent_nouns
+            tok.lower_ in self.lex.force_nouns or tok.lemma_.lower() in self.lex.force_nouns
         )
 
     def find(self, part: int, doc: Doc, offset: int) -> list[Mention]:
@@ -170,7 +166,7 @@ class MentionFinder:
         for ent in doc.ents:
             if not ent.ent_id_ and ent.label_ not in NER_TYPES:
                 continue
-            start, end = _span_bounds(doc, ent.start, ent.end)
+            start, end = _span_bounds(doc, ent.start, ent.end, self.lex)
             text = doc[start:end].text
             if ent.ent_id_:
                 entry, _, kind = ent.ent_id_.rpartition("|")
@@ -209,13 +205,13 @@ class MentionFinder:
                 add(start - 1, end, root, "ner", None, "GPE")
                 continue
             if (entry is not None and label == "LOCATION" and doc[root].dep_ == "compound" and head.i == end
-                    and head.pos_ == "PROPN" and head.lower_ in FACILITY_WORDS):
+                    and head.pos_ == "PROPN" and head.lower_ in self.lex.words["facility_nouns"]):
                 # "the Rastan Bridge" is a site of its own, not the town it is named after
                 add(start, end + 1, head.i, "ner", None, "FAC")
                 continue
             # "Russian armed forces", "HTS fighters": the whole phrase names the actor
             # (but "ethnic Armenian fighters" are no army of Armenia)
-            ethnic = start > 0 and doc[start - 1].lower_ in ("ethnic", "pro", "anti")
+            ethnic = start > 0 and doc[start - 1].lower_ in self.lex.words["ethnic_prefixes"]
             if ethnic and kind == "demonym":
                 continue
             if (
@@ -250,14 +246,14 @@ class MentionFinder:
         return out
 
     def _group_of(self, demonym: str, head: Token) -> str | None:
-        for noun in (head.text, "forces", "fighters", "rebels", "militia", "troops"):
+        for noun in (head.text, *self.lex.group_head_nouns):
             hit = self.gaz.lookup(f"{demonym} {noun}")
             if hit is not None and self.gaz[hit.entry].type in ("ARMED_GROUP", "ORGANIZATION"):
                 return hit.entry
         return None
 
     def _strip_titles(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
-        while start < end - 1 and doc[start].lower_.rstrip(".") in TITLE_WORDS:
+        while start < end - 1 and doc[start].lower_.rstrip(".") in self.lex.words["title_words"]:
             start += 1
         return start, end
 
@@ -270,8 +266,8 @@ class MentionFinder:
         is_head = tok.dep_ not in ("amod", "compound")
         # opposition: "rebels", "rebel groups", "anti-regime fighters", "the rebel offensive"
         if is_head and (low in lex.opposition_nouns or lemma in lex.opposition_nouns) and tok.pos_ != "ADJ":
-            weak = ("no", "little", "any", "some", "a")
-            if low in ("opposition", "resistance") and not any(
+            weak = lex.words["weak_determiners"]
+            if low in lex.words["abstract_opposition_nouns"] and not any(
                     c.dep_ in ("det", "poss") and c.lower_ not in weak for c in tok.children):
                 return None  # "met little resistance" names no side
             return left, tok.i + 1, "opposition", None
@@ -283,7 +279,7 @@ class MentionFinder:
                     owner is None or self.gaz[owner.ent_id_.rpartition("|")[0]].type == "STATE"):
                 # ("Hamas's military wing" belongs to Hamas, not to a government)
                 return left, tok.i + 1, "government", owner.ent_id_.rpartition("|")[0] if owner else None
-        if not is_head and low in ("rebel", "insurgent", "opposition") and tok.head.pos_ == "NOUN" \
+        if not is_head and low in lex.words["opposition_adjuncts"] and tok.head.pos_ == "NOUN" \
                 and not self._is_agent_noun(tok.head):  # "rebel groups" is the head noun's mention
             return tok.i, tok.i + 1, "opposition", None
         # "the regime", "the army", "the Syrian government" (the demonym is its own mention)
@@ -295,7 +291,7 @@ class MentionFinder:
                 entry = owner.ent_id_.rpartition("|")[0]
                 if entry in self.gaz and self.gaz[entry].type == "STATE":
                     return tok.i, tok.i + 1, "government", entry
-            if any(c.lower_ in ("a", "an", "any", "no", "every", "each") for c in dets):
+            if any(c.lower_ in lex.words["indefinite_determiners"] for c in dets):
                 return None
             if low in lex.government_nouns or lemma in lex.government_nouns:
                 return left, tok.i + 1, "government", None
@@ -318,10 +314,7 @@ def _state_of_mentioned(m: Mention, doc_mentions: dict[tuple[int, int], Mention]
     return None
 
 
-_PLACE_NOUNS = WORDS["place_event_nouns"]
-
-
-def _acts(tok: Token) -> bool:
+def _acts(tok: Token, lex: Lexicon) -> bool:
     """True when a place name is used as an agent: a subject, a passive agent, a
     possessor, or the of/from-phrase of a non-place noun ("the support of Moscow")."""
     while tok.dep_ == "conj" and tok.head.i != tok.i:
@@ -333,38 +326,36 @@ def _acts(tok: Token) -> bool:
         prep = tok.head
         if prep.dep_ == "agent":
             return True
-        if prep.lower_ in ("of", "from") and prep.head.pos_ == "NOUN" and prep.head.lemma_.lower() not in _PLACE_NOUNS:
-            return prep.lower_ == "of" or prep.head.lemma_.lower() in ("support", "aid", "help", "warning", "call")
+        if prep.lower_ in ("of", "from") and prep.head.pos_ == "NOUN" \
+                and prep.head.lemma_.lower() not in lex.words["place_event_nouns"]:
+            return prep.lower_ == "of" or prep.head.lemma_.lower() in lex.words["assistance_nouns"]
     return False
 
 
-_LOCATIVE_PREPS = WORDS["locative_prepositions"]
-_MOTION = WORDS["motion_words"]
-
-
-def _locative(tok: Token) -> bool:
+def _locative(tok: Token, lex: Lexicon) -> bool:
     """True when a place name is used as a place: "in Cairo", "fled to Damascus",
     "the capital, Mogadishu", "the Kyiv region"."""
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     if tok.dep_ == "pobj":
         prep = tok.head
-        if prep.lower_ in _LOCATIVE_PREPS:
+        if prep.lower_ in lex.words["locative_prepositions"]:
             return True
-        return prep.lower_ == "to" and prep.head.lemma_.lower() in _MOTION
-    if tok.dep_ == "appos" and tok.head.lower_ in ("capital", "city", "town", "port"):
+        return prep.lower_ == "to" and prep.head.lemma_.lower() in lex.words["motion_words"]
+    if tok.dep_ == "appos" and tok.head.lower_ in lex.words["city_nouns"]:
         return True
-    return tok.dep_ == "compound" and tok.head.lower_ in ("region", "province", "district", "area", "outskirts")
+    return tok.dep_ == "compound" and tok.head.lower_ in lex.words["area_nouns"]
 
 
-def _name_token(token: str) -> str:
+def _name_token(token: str, lex: Lexicon) -> str:
     """"al-Serraj" and "Serraj" are the same name."""
-    return re.sub(r"^(al|el|ad|ar|as|ash|at|az|an)[-\s]", "", token)
+    particles = "|".join(sorted(lex.words["name_particles"]))
+    return re.sub(rf"^({particles})[-\s]", "", token)
 
 
-def _is_umbrella(name: str) -> bool:
+def _is_umbrella(name: str, lex: Lexicon) -> bool:
     """An entry that stands for a whole side of a civil war ("Syrian opposition")."""
-    return name.lower().rsplit(" ", 1)[-1] in ("opposition", "resistance", "rebels", "separatists")
+    return name.lower().rsplit(" ", 1)[-1] in lex.words["umbrella_heads"]
 
 
 class Resolver:
@@ -373,10 +364,13 @@ class Resolver:
     Parameters
     ----------
     gazetteer : Gazetteer
+    lexicon : Lexicon, optional
+        The word classes (the shipped lexicon when not given).
     """
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon | None = None) -> None:
         self.gaz = gazetteer
+        self.lex = lexicon or load_lexicon()
 
     def home_country(self, mentions: list[Mention]) -> str | None:
         """The state the article is mostly about: most mentioned, directly or through its
@@ -414,12 +408,12 @@ class Resolver:
                     state = gaz.metonym_of.get(normalize(m.text))
                     if state and state != entry.name:
                         m.agent = state
-                        if _acts(docs[m.part][m.root]):
+                        if _acts(docs[m.part][m.root], self.lex):
                             # "Moscow launched", "the support of Tehran": the state, not the city
                             m.kind = "metonym"
                 if m.kind != "metonym":
                     rec = record(entry.name, entry.type, entry.name)
-                    rec.place_use = rec.place_use or _locative(docs[m.part][m.root])
+                    rec.place_use = rec.place_use or _locative(docs[m.part][m.root], self.lex)
                     if entry.type == "STATE" and m.kind == "government":
                         rec.government = True
                 else:
@@ -433,7 +427,7 @@ class Resolver:
                     persons.append((entry.name, entry.name.lower().split()))
             elif m.kind == "ner":
                 kind = NER_TYPES.get(m.label, "ORGANIZATION")
-                if kind == "ORGANIZATION" and m.label == "ORG" and _locative(docs[m.part][m.root]) \
+                if kind == "ORGANIZATION" and m.label == "ORG" and _locative(docs[m.part][m.root], self.lex) \
                         and docs[m.part][m.root].head.lower_ in ("in", "near", "at", "outside", "around"):
                     kind = "LOCATION"  # "killed in Arauca": a place NER took for an organisation
                 if kind == "PERSON":
@@ -527,9 +521,9 @@ class Resolver:
                     m.actor = target
 
     def _person_key(self, surface: str, persons: list[tuple[str, list[str]]]) -> str | None:
-        tokens = [_name_token(t) for t in surface.lower().split()]
+        tokens = [_name_token(t, self.lex) for t in surface.lower().split()]
         for key, names in reversed(persons):
-            if tokens and all(t in {_name_token(n) for n in names} for t in tokens):
+            if tokens and all(t in {_name_token(n, self.lex) for n in names} for t in tokens):
                 return key
         hit = self.gaz.lookup(surface)
         if hit is not None and self.gaz[hit.entry].type == "PERSON":
@@ -550,7 +544,8 @@ class Resolver:
 
         if home:
             for e in gaz.entries.values():
-                if e.country == home and e.type == "ARMED_GROUP" and _is_umbrella(e.name) and described(e.name):
+                if e.country == home and e.type == "ARMED_GROUP" and _is_umbrella(e.name, self.lex) \
+                        and described(e.name):
                     return e.name
         named_groups = [e for e in named if e in gaz and gaz[e].type == "ARMED_GROUP" and described(e)]
         if named_groups:

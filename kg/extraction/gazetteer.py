@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -26,7 +25,7 @@ from typing import Any
 from spacy.language import Language
 
 from ..errors import ActorsFileError
-from ..model import ACTOR_TYPES
+from ..model import ACTOR_TYPES, fold
 
 ENTRY_TYPES = frozenset(ACTOR_TYPES) - {"GOVERNMENT"}
 
@@ -46,7 +45,7 @@ def normalize(text: str) -> str:
     >>> normalize("Erdoğan")
     'erdogan'
     """
-    s = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
+    s = fold(text).casefold()  # other scripts keep their letters: "Вагнер" has a key too
     s = s.replace("\u2019", "'")
     s = re.sub(r"'s?$", "", s.strip())
     s = re.sub(r"[-_.,()\"'\u2010-\u2015]", " ", s)

@@ -1,0 +1,66 @@
+"""The rule table: every relation rule, in the order it runs on each token.
+
+A rule is a :class:`Rule`: a name, a cheap test of the token it starts from
+(``applies``) and a function ``find(ctx, tok)`` that yields :class:`~.context.Found`
+relations over the article's :class:`~.context.Context`.  To add a rule, write it in
+the module of its family (or a new module) and add one row to :data:`RULES`; the
+order of the rows is the order of the relations found.
+
+Rule families (the name each keeps on its evidence):
+
+- :mod:`.verbs` (``verb``, ``verb-passive``, ``verb-joint``) and :mod:`.verb_frames`;
+- :mod:`.nouns` (``noun``, ``noun-between``) and :mod:`.places` (``noun-hands``, ...);
+- :mod:`.titles` (``title``, ``title-possessive``, ``title-power``, ``title-sworn``);
+- :mod:`.affixes` (``affix``); :mod:`.joint` (``alongside``, ``side``).
+
+Shared parts: :mod:`.context` (the per-document state), :mod:`.clauses` (clause
+structure and blocking), :mod:`.names` (actors a modifier or a definite noun names),
+:mod:`.arguments` (what a token stands for) and :mod:`.targets` (what an attack on a
+thing hits).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .affixes import affix
+from .context import Arg, Context, Found
+from .joint import alongside, is_alongside, is_side, side
+from .nouns import is_content_noun, noun
+from .titles import names_actor, possessed_group, title
+from .verbs import is_predicate, verb
+
+__all__ = ["RULES", "Arg", "Context", "Found", "Rule"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule: its name, when it applies to a token, and what it finds there.
+
+    Examples
+    --------
+    >>> [r.name for r in RULES]
+    ['affix', 'verb', 'noun', 'title', 'possessive', 'side', 'alongside']
+    """
+
+    name: str
+    applies: Callable[[Context, Token], bool]
+    find: Callable[[Context, Token], Iterator[Found]]
+
+
+def _always(ctx: Context, tok: Token) -> bool:
+    return True
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("affix", _always, affix),
+    Rule("verb", lambda ctx, tok: is_predicate(tok), verb),
+    Rule("noun", lambda ctx, tok: is_content_noun(tok), noun),
+    Rule("title", names_actor, title),
+    Rule("possessive", names_actor, possessed_group),
+    Rule("side", lambda ctx, tok: is_side(tok), side),
+    Rule("alongside", lambda ctx, tok: is_alongside(tok), alongside),
+)

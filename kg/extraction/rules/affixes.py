@@ -1,0 +1,46 @@
+"""Modifiers that carry a relation: "Iran-backed Houthis", "Wagner-led", "rebel-held",
+"pro-government militias", "anti-regime forces" (rule ``affix``).
+
+The suffixes and prefixes and their relations are data (``affix_relations`` and
+``affix_prefixes`` in ``kg/data/lexicon.json``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from .arguments import args
+from .context import Arg, Context, Found
+from .names import lookup_affix
+
+
+def is_hyphenated(tok: Token) -> bool:
+    """A hyphenated word long enough to carry an affix."""
+    return "-" in tok.text and len(tok.text) >= 5
+
+
+def affix(ctx: Context, tok: Token) -> Iterator[Found]:
+    """The relation an affixed modifier states between its stem's actor and what it modifies."""
+    if not is_hyphenated(tok):
+        return
+    head_tok = tok.head if tok.dep_ in ("amod", "compound", "nmod") else None
+    prefix, _, rest = tok.lower_.partition("-")
+    if prefix in ctx.lex.affix_prefixes:
+        # "anti-regime forces": the forces oppose the regime
+        other = lookup_affix(ctx, rest, tok)
+        holder_tok = tok if ctx.mention(tok) is not None else head_tok
+        if other is None or holder_tok is None:
+            return
+        holders = args(ctx, holder_tok)
+        yield from ctx.emit(holders, ctx.lex.affix_prefixes[prefix], [Arg(other, 0.9)], tok, "affix", 0.8)
+        return
+    name, _, suffix = tok.text.rpartition("-")
+    relation = ctx.lex.affix_relations.get(suffix.lower())
+    if relation is None or head_tok is None:
+        return
+    other = lookup_affix(ctx, name, tok)
+    if other is None:
+        return
+    yield from ctx.emit([Arg(other, 0.9)], relation, args(ctx, head_tok), tok, "affix", 0.8)

@@ -1,0 +1,446 @@
+"""What a token stands for as the argument of a predicate.
+
+:func:`args` gives the actors of a token with its conjuncts ("Russia and Iran");
+:func:`arg` the actors of one token, reading in turn: the mention it is, a pronoun's
+antecedent, a relative pronoun's head, and the readings of a common noun (the group
+last named, "the capital", "thousands of their soldiers", "an Israeli strike", "forces
+loyal to X", "the towns of Minova and Sake", "Russian soil", "his country").
+:func:`subject` gives the agents of a verb.  These call one another, so they live
+together here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from ..actors import Mention
+from .clauses import SUBJECTS, object_of
+from .context import Arg, Context
+from .names import affix_actor, capital, definite_reference, last_place, new_place, state_of_person
+
+NOUNISH = ("NOUN", "PROPN", "ADJ", "NUM", "PRON")
+
+
+def args(ctx: Context, tok: Token | None, depth: int = 0) -> list[Arg]:
+    """The actors a token stands for, with its conjuncts ("Russia and Iran")."""
+    if tok is None:
+        return []
+    out = arg(ctx, tok, depth)
+    m = ctx.mention(tok)
+    if m is not None and m.extended:
+        # "Rwandan and Mozambican forces": both modifiers name a side
+        for c in ctx.doc[m.start].conjuncts:
+            other = ctx.mention(c)
+            if other is not None and other is not m:
+                out.append(Arg(other))
+    if tok.dep_ != "conj":
+        for c in tok.conjuncts:
+            if c.i > tok.i:
+                out += arg(ctx, c, depth)
+    return out
+
+
+def prep_objects(ctx: Context, prep: Token) -> list[Arg]:
+    """The actors of a preposition's objects."""
+    out: list[Arg] = []
+    for p in prep.children:
+        if p.dep_ in ("pobj", "pcomp"):
+            out += args(ctx, p)
+    return out
+
+
+def of_objects(ctx: Context, tok: Token, depth: int, preps: tuple[str, ...] = ("of",)) -> list[Arg]:
+    """The actors of the objects of a token's of-phrases (or of ``preps``)."""
+    out: list[Arg] = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out += args(ctx, p, depth + 1)
+    return out
+
+
+def arg(ctx: Context, tok: Token, depth: int = 0) -> list[Arg]:
+    """The actors one token stands for (see the module's description for the readings)."""
+    m = ctx.mention(tok)
+    if m is not None:
+        return _named(ctx, tok, m, depth)
+    low = tok.lower_
+    if low in pronouns(ctx):
+        ante = antecedent(ctx, tok)
+        return [Arg(ante, 0.85)] if ante is not None else []
+    if low in ctx.lex.words["relative_pronouns"] and tok.dep_ in SUBJECTS + ("dobj", "pobj", "poss"):
+        return _relative_head(ctx, tok, depth)
+    if depth > 3 or tok.pos_ not in NOUNISH:
+        return []
+    for reading in _NOUN_READINGS:
+        found = reading(ctx, tok, depth)
+        if found is not None:
+            return found
+    return []
+
+
+def pronouns(ctx: Context) -> frozenset[str]:
+    """The personal pronouns (and possessives) that refer to an actor."""
+    w = ctx.lex.words
+    return w["person_pronouns"] | w["thing_pronouns"] | w["plural_pronouns"]
+
+
+def _named(ctx: Context, tok: Token, m: Mention, depth: int) -> list[Arg]:
+    if m.kind in ("opposition", "description", "government") and depth < 3:
+        # "rebels of the CSP-PSD coalition": the of-phrase names them more precisely
+        named = of_objects(ctx, tok, depth)
+        if named:
+            return named
+    return [Arg(m)]
+
+
+def _relative_head(ctx: Context, tok: Token, depth: int) -> list[Arg]:
+    """"Assad, who ...": the noun the relative clause hangs on."""
+    head = tok.head
+    for _ in range(4):
+        if head.dep_ == "relcl":
+            return args(ctx, head.head, depth + 1)
+        if head.head.i == head.i:
+            break
+        head = head.head
+    return []
+
+
+# -- the readings of a common noun, tried in order: a list ends the search (even empty), None goes on
+
+Reading = Callable[[Context, Token, int], "list[Arg] | None"]
+
+
+def _has_the(tok: Token) -> bool:
+    return any(c.lower_ == "the" for c in tok.children)
+
+
+def _named_coalition(ctx: Context, tok: Token, depth: int) -> list[Arg] | None:
+    """"the Congo River Alliance, a coalition of rebel groups": the named coalition."""
+    if tok.dep_ == "appos" and tok.lemma_.lower() in ctx.lex.words["collective_nouns"] and depth < 2:
+        return arg(ctx, tok.head, depth + 1) or None
+    return None
+
+
+def _definite_group(ctx: Context, tok: Token, depth: int) -> list[Arg] | None:
+    """"the group's leader", "the alliance": the group last named."""
+    if tok.lower_ in ctx.lex.words["definite_group_nouns"] and _has_the(tok):
+        ante = definite_reference(ctx, tok)
+        return [Arg(ante, 0.8)] if ante is not None else []
+    return None
+
+
+def _the_capital(ctx: Context, tok: Token, depth: int) -> list[Arg] | None:
+    """"the capital": the home state's capital."""
+    if tok.lower_ == "capital" and _has_the(tok) and ctx.actors.home \
+            and not any(c.dep_ == "appos" for c in tok.children):
+        found = capital(ctx, ctx.actors.home, tok)
+        if found is not None:
+            return [Arg(found, 0.8)]
+    return None
+
+
+def _the_city(ctx: Context, tok: Token, depth: int) -> list[Arg] | None:
+    """"the city": the place last named."""
+    if tok.lower_ in ctx.lex.words["settlement_nouns"] and _has_the(tok) \
+            and not any(c.dep_ in ("prep", "appos", "amod", "compound") for c in tok.children):
+        place = last_place(ctx, tok)
+        return [Arg(place, 0.7)] if place is not None else []
+    return None
+
+
+def _quantity(ctx: Context, tok: Token, depth: int) -> list[Arg] | None:
+    """"thousands of their soldiers", "some of the rebels"."""
+    if tok.lower_ in ctx.lex.words["quantity_words"] or tok.pos_ == "NUM":
+        return of_objects(ctx, tok, depth)
+    return None
+
+
+def _attacker(ctx: Context, tok: Token, depth: int) -> list[Arg] | None:
+    """"an Israeli strike ... killed X": the striker."""
+    if ctx.lex.nouns.get(tok.lower_) != "ATTACKS" and ctx.lex.nouns.get(tok.lemma_.lower()) != "ATTACKS":
+        return None
+    for c in tok.children:
+        if c.dep_ in ("amod", "poss", "compound") and c.i < tok.i:
+            found = arg(ctx, c, depth + 1)
+            if found:
+                return found
+            affix = affix_actor(ctx, c)
+            if affix is not None:
+                return [Arg(affix, 0.8)]
+    return []
+
+
+def _force(ctx: Context, tok: Token, depth: int) -> list[Arg] | None:
+    """Forces and weapons are their side's: "its armed wing, the People's Defence Force",
+    "forces of/loyal to X", "Rwandan and Mozambican forces", "Hamas-led gunmen",
+    "Ma'awisley clan fighters", "a drone launched by the Houthis"."""
+    is_force = ctx.lex.has("force_nouns", tok)
+    if is_force:
+        for c in tok.children:
+            if c.dep_ == "appos" and ctx.mention(c) is not None:
+                return args(ctx, c, depth + 1)
+    if not (is_force or ctx.lex.has("weapon_nouns", tok)):
+        return None
+    for c in tok.children:
+        found = _force_owner(ctx, tok, c, depth)
+        if found:
+            return found
+    return None
+
+
+def _force_owner(ctx: Context, tok: Token, c: Token, depth: int) -> list[Arg]:
+    """The side one dependent ``c`` of a force or weapon noun ``tok`` names."""
+    if c.dep_ == "prep" and c.lower_ in ("of", "from", "loyal", "for"):
+        found = of_objects(ctx, tok, depth, (c.lower_,))
+        if found:
+            return found
+    if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < tok.i:
+        found = args(ctx, c, depth + 1)
+        if found:
+            return found
+        if c.lower_.endswith("-led"):
+            affix = affix_actor(ctx, c)
+            if affix is not None:
+                return [Arg(affix, 0.8)]
+    if c.dep_ == "compound" and c.i < tok.i:
+        for k in range(c.left_edge.i, c.i):
+            m = ctx.mention(ctx.doc[k])
+            if m is not None:
+                return [Arg(m, 0.9)]
+    if c.dep_ == "amod" and c.lower_ == "loyal":
+        found = of_objects(ctx, c, depth, ("to",))
+        if found:
+            return found
+    if c.dep_ == "acl" and c.tag_ == "VBN":
+        agents, passive = subject(ctx, c)
+        if passive and agents:
+            return agents
+    return []
+
+
+def _apposed_or_known_as(ctx: Context, tok: Token, depth: int) -> list[Arg] | None:
+    """A name in apposition, or "militias known as Wazalendo"."""
+    for c in tok.children:
+        if c.dep_ == "appos":
+            found = arg(ctx, c, depth + 1)
+            if found:
+                return found
+        if c.dep_ == "acl" and c.lemma_.lower() in ctx.lex.words["naming_verbs"]:
+            for p in c.children:
+                if p.dep_ == "prep" and p.lower_ == "as":
+                    found = prep_objects(ctx, p)
+                    if found:
+                        return found
+    return None
+
+
+def _place_head(ctx: Context, tok: Token, depth: int) -> list[Arg] | None:
+    """"the port of Hodeidah", "the towns of Minova and Sake": places, whatever NER thought."""
+    if not ctx.lex.has("place_heads", tok):
+        return None
+    places = of_objects(ctx, tok, depth)
+    named = {a.mention.root for a in places}
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    for q in (p, *p.conjuncts):
+                        if q.i not in named:
+                            places += new_place(ctx, q)
+    for a in places:
+        rec = ctx.actors.actors.get(a.mention.actor or "")
+        if rec is not None and rec.entry is None and rec.type == "ORGANIZATION":
+            rec.type = "LOCATION"
+    return places or None
+
+
+def _territory(ctx: Context, tok: Token, depth: int) -> list[Arg] | None:
+    """"Russian soil", "Lebanese territory"."""
+    if tok.lower_ in ctx.lex.words["territory_nouns"]:
+        for c in tok.children:
+            if c.dep_ in ("amod", "poss", "compound"):
+                m = ctx.mention(c)
+                if m is not None:
+                    return [Arg(m, 0.9)]
+    return None
+
+
+def _apposition_head(ctx: Context, tok: Token, depth: int) -> list[Arg] | None:
+    """A common noun in apposition stands for the name it follows."""
+    if tok.dep_ == "appos" and depth < 2:
+        return arg(ctx, tok.head, depth + 1)
+    return None
+
+
+def _predicate_noun(ctx: Context, tok: Token, depth: int) -> list[Arg] | None:
+    """"El Fasher ... is the last major city ... held by the army": the subject."""
+    if tok.dep_ == "attr" and tok.head.lemma_ == "be" and depth < 2:
+        subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return args(ctx, subj, depth + 1)
+    return None
+
+
+def _their_country(ctx: Context, tok: Token, depth: int) -> list[Arg] | None:
+    """"his country": the state of the person named."""
+    if tok.lower_ == "country" and any(c.dep_ == "poss" for c in tok.children):
+        poss = next(c for c in tok.children if c.dep_ == "poss")
+        person = arg(ctx, poss, depth + 1)
+        if person:
+            state = state_of_person(ctx, person[0].mention)
+            if state is not None:
+                return [Arg(state, person[0].confidence)]
+    return None
+
+
+_NOUN_READINGS: tuple[Reading, ...] = (
+    _named_coalition, _definite_group, _the_capital, _the_city, _quantity, _attacker, _force,
+    _apposed_or_known_as, _place_head, _territory, _apposition_head, _predicate_noun, _their_country,
+)
+
+
+# -- subjects ------------------------------------------------------------------------------------
+
+
+def subject(ctx: Context, verb: Token, depth: int = 0) -> tuple[list[Arg], bool]:
+    """The agents of a verb (and whether the verb is passive)."""
+    passive = any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")
+    )
+    if passive:
+        found: list[Arg] = []
+        for c in verb.children:
+            if c.dep_ == "agent":
+                for by in (c, *c.conjuncts):
+                    found += [a for p in by.children if p.dep_ == "pobj" for a in args(ctx, p)]
+        return found, True
+    # the subject nearest the verb: "Syria: Russian fighters bombed ..." has two
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subjects:
+        before = [c for c in subjects if c.i < verb.i]
+        return args(ctx, max(before, key=lambda c: c.i) if before else subjects[0]), False
+    if depth > 3:
+        return [], False
+    if verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.i != verb.i:
+        inherited = _inherited_subject(ctx, verb, depth)
+        if inherited is not None:
+            return inherited, False
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return args(ctx, verb.head), False
+    if verb.dep_ == "relcl":
+        rel = next((c for c in verb.children if c.lower_ in ctx.lex.words["relative_pronouns"]
+                    and c.dep_ in SUBJECTS), None)
+        if rel is not None:
+            return args(ctx, verb.head), False
+    return [], False
+
+
+def _inherited_subject(ctx: Context, verb: Token, depth: int) -> list[Arg] | None:
+    """"launched airstrikes ... to support", "regaining control", "and captured": the
+    subject of the verb above."""
+    head = verb.head
+    # a purpose clause hung on a participle ("sectors controlled by them to
+    # support ...") belongs to the finite verb above it
+    while head.dep_ in ("acl", "relcl", "pobj", "prep", "dobj", "acomp") and head.head.i != head.i and (
+        head.pos_ not in ("VERB", "AUX") or head.tag_ == "VBN"
+    ):
+        head = head.head  # ("remained determined to destroy": the one who remained)
+    if head.pos_ not in ("VERB", "AUX"):
+        return None
+    if ctx.lex.verbs.get(head.lemma_.lower()) == "CALLS_ON" and verb.dep_ == "xcomp":
+        # "urged Iraq to stay out": the one urged is the subject
+        return args(ctx, object_of(head))
+    subj, was_passive = subject(ctx, head, depth + 1)
+    return None if was_passive else subj
+
+
+# -- pronouns ------------------------------------------------------------------------------------
+
+
+def antecedent(ctx: Context, pron: Token) -> Mention | None:
+    """The actor a pronoun refers to: for a possessive or a subject pronoun, the
+    subject of its own or governing clause when that fits; otherwise the nearest
+    earlier mention of a fitting kind that is not an adjective of another noun."""
+    want_person = pron.lower_ in ctx.lex.words["person_pronouns"]
+
+    def fits(m: Mention) -> bool:
+        if m.actor is None or m.adjectival:
+            return False
+        kind = ctx.actors.actors[m.actor].type if m.actor in ctx.actors.actors else m.label
+        if kind == "LOCATION" and not m.agent:
+            return False
+        return (kind == "PERSON") == want_person
+
+    if pron.dep_ == "poss" and pron.head.dep_ == "conj":
+        # "the Sudanese army and its allies": the conjunct before
+        for a in arg(ctx, pron.head.head, 3):
+            if fits(a.mention):
+                return a.mention
+    is_subject = pron.dep_ in SUBJECTS
+    if is_subject or pron.dep_ == "poss":
+        found = _clause_subject(ctx, pron, fits)
+        if found is not None:
+            return found
+    excluded = _excluded_from_reference(pron)
+    here = ctx.char(pron)
+    best = best_subject = None
+    for m in ctx.actors.mentions:
+        if m.char_start >= here:
+            break
+        if m.part == ctx.part and m.start in excluded:
+            continue
+        if fits(m):
+            best = m
+            if ctx.docs[m.part][m.root].dep_ in SUBJECTS:
+                best_subject = m
+    if (is_subject or pron.dep_ == "poss") and best_subject is not None:
+        # "It belongs to ...": a subject pronoun continues the last subject
+        return best_subject
+    return best
+
+
+def _clause_subject(ctx: Context, pron: Token, fits: Callable[[Mention], bool]) -> Mention | None:
+    """The fitting subject of the pronoun's own clause or of the clauses it hangs under."""
+    is_subject = pron.dep_ in SUBJECTS
+    clause = pron.head
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    for _ in range(4):
+        subj = next((c for c in clause.children if c.dep_ in SUBJECTS and c.i != pron.i
+                     and not any(a.i == pron.i for a in c.subtree)), None)
+        if subj is not None:
+            for a in args(ctx, subj, 3):
+                if fits(a.mention):
+                    return a.mention
+            return None
+        if clause.dep_ in ("ccomp", "xcomp", "advcl", "conj") and clause.head.i != clause.i:
+            clause = clause.head
+        elif clause.dep_ == "relcl" and is_subject:
+            # "the FDLR, which it accuses Kinshasa of arming": the main clause's subject
+            clause = clause.head
+            while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+                clause = clause.head
+        else:
+            return None
+    return None
+
+
+def _excluded_from_reference(pron: Token) -> set[int]:
+    """Tokens a pronoun cannot refer to: the noun its relative clause describes ("rebels who
+    have allied with them") and, for an object pronoun, the subjects of the clauses above it."""
+    excluded: set[int] = set()
+    is_subject = pron.dep_ in SUBJECTS
+    head = pron
+    while head.head.i != head.i:
+        if head.dep_ == "relcl":
+            excluded.update(range(head.head.left_edge.i, head.head.i + 1))
+        head = head.head
+        if not is_subject:
+            for c in head.children:
+                if c.dep_ in SUBJECTS:
+                    excluded.update(t.i for t in c.subtree)
+    return excluded

@@ -1,0 +1,146 @@
+"""Clause structure the rules share: objects, patients, the keys a verb can match, and
+the checks that block a predicate (negation, conditions, denials, plans).
+
+Nothing here resolves an argument to an actor; :mod:`.arguments` does that.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..lexicon import Lexicon
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+
+
+def object_of(verb: Token) -> Token | None:
+    """The direct object of a verb."""
+    for c in verb.children:
+        if c.dep_ in ("dobj", "obj"):
+            return c
+    return None
+
+
+def collective(lex: Lexicon, tok: Token | None) -> Token | None:
+    """"a coalition of rebel groups that ...": the coalition, not its parts."""
+    if tok is not None and tok.dep_ == "pobj" and tok.head.lower_ == "of" and \
+            tok.head.head.lemma_.lower() in lex.words["collective_nouns"]:
+        return tok.head.head
+    return tok
+
+
+def patient(lex: Lexicon, verb: Token) -> Token | None:
+    """The one a passive or participial verb acts on ("Assad, who is backed by ...")."""
+    if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and collective(lex, verb.head) is not verb.head:
+        return collective(lex, verb.head)
+    for c in verb.children:
+        if c.dep_ in ("nsubjpass", "nsubj"):
+            return c
+    if verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        return patient(lex, verb.head)
+    if verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN":
+        return verb.head
+    if verb.dep_ == "relcl":
+        rel = next((c for c in verb.children if c.lower_ in lex.words["relative_pronouns"]), None)
+        if rel is not None and rel.dep_ in ("nsubjpass", "dobj"):
+            return verb.head
+    return None
+
+
+def place_subject(lex: Lexicon, verb: Token) -> Token | None:
+    """The subject of a verb that says where a place stands, through a relative pronoun."""
+    subj = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if subj is not None and subj.lower_ in lex.words["relative_pronouns"] and verb.dep_ == "relcl":
+        head = verb.head
+        # "Homs ... and Damascus, two major cities that remain ...": the places named
+        if head.dep_ == "appos":
+            return head.head
+        return head
+    return subj
+
+
+def verb_keys(verb: Token) -> list[tuple[str, Token | None]]:
+    """Lexicon keys this verb can match, with the preposition that carries the object.
+
+    The most specific first: verb, particle and preposition ("break away from"), verb,
+    object noun and preposition ("declared war on"), then the verb alone.
+    """
+    lemma = verb.lemma_.lower()
+    keys: list[tuple[str, Token | None]] = []
+    prts = [c for c in verb.children if c.dep_ == "prt"]
+    preps = [c for c in verb.children if c.dep_ in ("prep", "dative")]
+    for prt in prts:
+        for prep in preps:
+            keys.append((f"{lemma} {prt.lower_} {prep.lower_}", prep))
+        keys.append((f"{lemma} {prt.lower_}", None))
+    for prep in preps:
+        keys.append((f"{lemma} {prep.lower_}", prep))
+    obj = object_of(verb)
+    if obj is not None:
+        # "declared war on Georgia", "exchanged fire": verb, object noun and preposition together
+        keys = [(f"{lemma} {obj.lower_} {prep.lower_}", prep) for prep in preps] + [
+            (f"{lemma} {obj.lower_}", None)] + keys
+        # "blamed the deaths on the M23": the preposition hangs on the object
+        keys += [(f"{lemma} {c.lower_}", c) for c in obj.children if c.dep_ == "prep"]
+    keys.append((lemma, None))
+    return keys
+
+
+def _blocked_here(lex: Lexicon, tok: Token) -> bool:
+    """A negation or a condition on the token itself."""
+    for c in tok.children:
+        if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in lex.words["negators"]):
+            return True
+        if c.dep_ == "mark" and c.lower_ in lex.words["conditional_marks"]:
+            return True
+    return False
+
+
+def _blocked_by_head(lex: Lexicon, tok: Token, relation: str | None) -> bool:
+    """A governing word that makes the predicate unreal: "called for", "denied", "plans to"."""
+    lemma = tok.head.lemma_.lower()
+    if tok.dep_ == "prep" and tok.lower_ == "for" and lemma in lex.irrealis:
+        return True  # "called for a ceasefire between X and Y", "hopes for a deal"
+    if tok.dep_ == "dobj" and lemma in lex.words["denial_verbs"]:
+        return True  # "denied any connection to Wagner's operations"
+    if tok.dep_ in ("xcomp", "ccomp", "acl", "pcomp", "advcl") and lemma in lex.irrealis:
+        # a vow or pledge of support is support
+        return not (relation in ("BACKS", "OPPOSES") and lemma in lex.words["pledge_verbs"])
+    return False
+
+
+def blocked(lex: Lexicon, tok: Token, relation: str | None = None) -> bool:
+    """True when the predicate is negated, conditional, denied or only planned
+    (a vow or pledge of support is support)."""
+    for _ in range(6):
+        if _blocked_here(lex, tok):
+            return True
+        head = tok.head
+        if head.i == tok.i:
+            return False
+        if tok.dep_ not in ("xcomp", "ccomp", "advcl", "acl", "pcomp", "conj", "pobj", "prep", "dobj", "relcl"):
+            return False
+        if _blocked_by_head(lex, tok, relation):
+            return True
+        if tok.dep_ not in ("conj", "xcomp", "pobj", "prep", "dobj", "advcl"):
+            return False
+        tok = head
+    return False
+
+
+def intended(lex: Lexicon, verb: Token) -> bool:
+    """True for "vowed/threatened/is determined to <attack>" (and nothing negates it)."""
+    if verb.dep_ != "xcomp" or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    head = verb.head
+    if head.lemma_.lower() not in lex.words["hostile_intent_verbs"] or any(c.dep_ == "neg" for c in head.children):
+        return False
+    return not blocked(lex, head)
+
+
+def hedge(lex: Lexicon, tok: Token) -> float:
+    """0.8 for a predicate under a modal ("may back"), else 1."""
+    for c in tok.children:
+        if c.dep_ == "aux" and c.lower_ in lex.hedges and c.lower_ != "will":
+            return 0.8
+    return 1.0

@@ -1,0 +1,140 @@
+"""Actors a token names without being their mention: the actor inside a modifier
+("Iran-backed"), the capital of the home state, the place or group last named, a
+place no tagger found, a named site ("the presidential palace").
+
+These read the article's mentions and the gazetteer, never the arguments of a
+predicate, so every rule module may use them.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..actors import Mention
+from .context import Arg, Context
+
+
+def lookup_affix(ctx: Context, text: str, tok: Token) -> Mention | None:
+    """The actor a modifier's stem names ("Iran" in "Iran-backed"; "government" is the home state's)."""
+    low = text.lower()
+    if low in ctx.lex.government_modifiers or low in ctx.lex.government_nouns:
+        if ctx.actors.home:
+            return ctx.synthetic_government(ctx.actors.home, tok)
+        return None
+    hit = ctx.gaz.lookup(text)
+    if hit is None:
+        return None
+    entry = ctx.gaz[hit.entry]
+    key = entry.name
+    if entry.type == "PERSON":
+        key = entry.leads if entry.leads in ctx.gaz else entry.name
+    elif hit.kind == "metonym":
+        key = ctx.gaz.metonym_of.get(text.lower(), key)
+    if entry.type == "LOCATION":
+        return None
+    ctx.ensure(key)
+    return ctx.token_mention(tok, text, "affix", key, "")
+
+
+def affix_actor(ctx: Context, tok: Token) -> Mention | None:
+    """The actor of a "Hamas-led" / "Iran-backed" modifier."""
+    name, _, suffix = tok.text.rpartition("-")
+    if name and suffix.lower() in ctx.lex.words["agent_affixes"]:
+        return lookup_affix(ctx, name, tok)
+    return None
+
+
+def capital(ctx: Context, state: str, tok: Token) -> Mention | None:
+    """"the capital": the capital of the article's home state."""
+    entry = ctx.gaz.entries.get(state)
+    for name in entry.metonyms if entry else []:
+        if name in ctx.gaz and ctx.gaz[name].type == "LOCATION":
+            ctx.ensure(name)
+            return ctx.token_mention(tok, name, "synthetic", name, "LOCATION")
+    return None
+
+
+def state_of_person(ctx: Context, m: Mention) -> Mention | None:
+    """"his country": the state a known person leads or belongs to."""
+    entry = ctx.gaz.entries.get(m.actor or "")
+    target = None
+    if entry is not None and entry.type == "PERSON":
+        target = entry.leads if entry.leads in ctx.gaz and ctx.gaz[entry.leads].type == "STATE" else entry.country
+    if target is None or target not in ctx.gaz:
+        return None
+    return ctx.synthetic(target, m)
+
+
+def last_place(ctx: Context, tok: Token) -> Mention | None:
+    """The place an "it" that is taken or held refers to: the last one named."""
+    here = ctx.char(tok)
+    best = None
+    for m in ctx.actors.mentions:
+        if m.char_start >= here:
+            break
+        if ctx.is_place(m):
+            best = m
+    return best
+
+
+def definite_reference(ctx: Context, tok: Token) -> Mention | None:
+    """The group a definite "the alliance" / "the group" refers to: the last one
+    named with that word, else the last armed group or organisation."""
+    here = ctx.char(tok)
+    word = tok.lower_
+    named = fallback = None
+    for m in ctx.actors.mentions:
+        if m.char_start >= here:
+            break
+        if m.actor is None or m.adjectival:
+            continue
+        kind = ctx.type_of(m.actor)
+        if kind in ("ARMED_GROUP", "ORGANIZATION"):
+            if word in m.actor.lower():
+                named = m
+            # an unknown organisation NER found ("Jilib", "National Penitentiary") is a poor guess
+            if m.entry is not None or kind == "ARMED_GROUP" or fallback is None:
+                fallback = m
+    return named or fallback
+
+
+def new_place(ctx: Context, tok: Token) -> list[Arg]:
+    """A place the parse names but no gazetteer or NER did: the proper noun (with its
+    compounds) that is taken or held ("entered al-Shifa", "the town of Shusha")."""
+    if tok.pos_ != "PROPN" or ctx.mention(tok) is not None or tok.ent_type_ in ("DATE", "TIME", "CARDINAL"):
+        return []
+    left = min([c.i for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok.i])
+    return [ctx.place_actor(left, tok)]
+
+
+def facility(ctx: Context, noun: Token) -> list[Arg]:
+    """A named-by-description site that is taken: "the presidential palace",
+    "Tripoli's international airport" (a place of its own, named by its phrase)."""
+    if noun.lower_ not in ctx.lex.words["facility_nouns"]:
+        return []
+    mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "poss") and c.i < noun.i]
+    # "the presidential palace", "Tripoli's airport", "Tripoli airport": a named site
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) or any(
+        c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN") for c in noun.children)
+    if not mods or not definite:
+        return []
+    start = min(c.left_edge.i for c in mods)
+    while start < noun.i and ctx.doc[start].dep_ == "det":
+        start += 1
+    return [ctx.place_actor(start, noun)]
+
+
+def site(ctx: Context, obj: Token | None) -> list[Arg]:
+    """A common-noun target ("a bridge") that a named place of the article is
+    ("the Rastan Bridge", or a place in apposition with that noun)."""
+    if obj is None or obj.lower_ not in ctx.lex.words["site_nouns"]:
+        return []
+    best = None
+    for m in ctx.actors.mentions:
+        if not ctx.is_place(m):
+            continue
+        if m.text.lower().split()[-1] == obj.lower_:
+            best = best or m
+    if best is None:
+        return []
+    return [Arg(best, 0.8)]

@@ -1,0 +1,82 @@
+"""What an attack or a capture of a thing hits, when the thing is no actor: the named
+place it is ("a bridge"), the actor that holds or owns it ("sectors controlled by them",
+"Houthi radar sites", "a convoy of Malian soldiers"), or the place it is in ("a base in
+Bamako")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .arguments import arg, args, prep_objects, pronouns, subject
+from .context import Arg, Context
+from .names import lookup_affix, new_place, site
+
+
+def target_fallback(ctx: Context, noun: Token | None) -> list[Arg]:
+    """The target behind a common noun (see the module's description)."""
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
+        return []
+    for conj in noun.conjuncts if noun.dep_ != "conj" else ():
+        # "a training school and a military air base in Bamako"
+        found = _target_of_one(ctx, conj)
+        if found:
+            return found
+    return _target_of_one(ctx, noun)
+
+
+def _target_of_one(ctx: Context, noun: Token) -> list[Arg]:
+    found = site(ctx, noun) or controller(ctx, noun)
+    if found:
+        return found
+    owner = _owner(ctx, noun)
+    if owner is not None:
+        return owner
+    return _place_around(ctx, noun)
+
+
+def _owner(ctx: Context, noun: Token) -> list[Arg] | None:
+    """"Houthi radar sites", "their vehicle", "a convoy of Malian soldiers"."""
+    for c in noun.children:
+        if c.dep_ in ("compound", "amod", "poss") and c.i < noun.i:
+            m = ctx.mention(c)
+            if m is not None and m.actor:
+                return [Arg(m, 0.8)]
+            if c.dep_ == "poss" and c.lower_ in pronouns(ctx):
+                # "their vehicle": whose it is
+                return [Arg(a.mention, 0.7) for a in arg(ctx, c)]
+        if c.dep_ == "prep" and c.lower_ == "of":
+            found = [a for p in c.children if p.dep_ == "pobj" for a in args(ctx, p)]
+            if found:
+                return found
+    return None
+
+
+def _place_around(ctx: Context, noun: Token) -> list[Arg]:
+    """"a base in Bamako", "an oil depot in Proletarsk" (a town nobody tagged)."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "outside", "across"):
+            # ships "in the Red Sea" are not attacks on the sea
+            places = [a for a in prep_objects(ctx, c) if ctx.is_place(a.mention)
+                      and not ctx.lex.words["water_words"].intersection((a.mention.actor or "").lower().split())]
+            if places:
+                return [Arg(a.mention, 0.75) for a in places]
+            unnamed = [a for p in c.children if p.dep_ == "pobj" for a in new_place(ctx, p)]
+            if unnamed:
+                return unnamed
+    return []
+
+
+def controller(ctx: Context, obj: Token) -> list[Arg]:
+    """The actor behind a targeted area: "sectors controlled by them", "rebel-held areas"."""
+    for c in obj.children:
+        if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ctx.lex.words["controlling_verbs"]:
+            agents, _ = subject(ctx, c)
+            if agents:
+                return [Arg(a.mention, a.confidence * 0.9) for a in agents]
+        if c.dep_ in ("amod", "compound") and "-" in c.text:
+            head, _, suffix = c.lower_.rpartition("-")
+            if suffix in ctx.lex.words["holding_suffixes"]:
+                hit = lookup_affix(ctx, head, c)
+                if hit is not None:
+                    return [Arg(hit, 0.8)]
+    return []

@@ -1,0 +1,180 @@
+"""Titles and roles: who leads what, who belongs where.
+
+- "Turkish President Recep Tayyip Erdogan", "Syrian Defense Minister Ali Abbas"
+  (``title``, read from the words before a name);
+- "the head of the HTS, Ahmed al-Shareh", "X is the leader of Y", "Its Secretary
+  General, Antonio Guterres" (``title``, from a role noun);
+- "Khalifa Haftar's Libyan National Army" (``title-possessive``);
+- "Hafez al-Assad ... in power" (``title-power``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from ..actors import Mention
+from .arguments import arg, args, prep_objects
+from .context import Arg, Context, Found
+
+
+def names_actor(ctx: Context, tok: Token) -> bool:
+    """A token of a person's name or of any actor mention."""
+    return tok.ent_type_ == "PERSON" or ctx.mention(tok) is not None
+
+
+def role_noun(ctx: Context, noun: Token, relation: str) -> Iterator[Found]:
+    """"the head of the HTS, Ahmed al-Shareh", "X is the leader of Y", "Its Secretary
+    General, Antonio Guterres"."""
+    inside = ctx.mention(noun)
+    # "MONUSCO, the UN peacekeeping force" belongs to the UN; "a Russian mercenary force" only
+    # says where it comes from
+    if noun.dep_ == "compound" or (inside is not None and not (
+            inside.start < noun.i and noun.dep_ == "appos" and relation == "MEMBER_OF"
+            and inside.kind != "demonym")):
+        return
+    if any(c.lower_ in ctx.lex.words["former_words"] for c in noun.children):
+        return
+    orgs, through_organ = _role_organisations(ctx, noun, inside)
+    if through_organ and relation == "LEADS":
+        relation = "MEMBER_OF"
+    people = _role_holders(ctx, noun)
+    people = [p for p in people if ctx.type_of(p.mention.actor or "") == "PERSON" or relation == "MEMBER_OF"]
+    if noun.lower_ in ctx.lex.words["group_part_nouns"]:
+        people = [p for p in people if ctx.type_of(p.mention.actor or "") != "PERSON"]
+    yield from ctx.emit(people, relation, orgs, noun, "title", 0.85)
+
+
+def _role_organisations(ctx: Context, noun: Token, inside: Mention | None) -> tuple[list[Arg], bool]:
+    """What a role noun is a role in, and whether it reaches it through an organ of it."""
+    orgs: list[Arg] = []
+    through_organ = False
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "at", "in", "for"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    found = args(ctx, p)
+                    orgs += found
+                    # "the chief of Russia's general staff" heads an organ, not the state
+                    through_organ = through_organ or (bool(found) and ctx.mention(p) is None
+                                                      and (p.lower_ in ctx.lex.words["organ_nouns"]
+                                                           or p.lemma_ in ctx.lex.words["organ_nouns"]))
+    # "Syrian arm" is no membership of Syria; "the Israeli Prime Minister, X" leads Israel
+    parts = ctx.lex.words["group_part_nouns"]
+    modifiers = ("poss", "compound") if noun.lower_ in parts else ("poss", "compound", "amod")
+    orgs += [a for c in noun.children if c.dep_ in modifiers for a in arg(ctx, c)]
+    if inside is not None:
+        orgs.append(Arg(inside))
+    return orgs, through_organ
+
+
+def _role_holders(ctx: Context, noun: Token) -> list[Arg]:
+    """Who holds a role: the name in apposition, or the other side of "is"."""
+    people: list[Arg] = []
+    for c in noun.children:
+        if c.dep_ == "appos":
+            people += args(ctx, c)
+    if noun.dep_ == "appos":
+        people += arg(ctx, noun.head)
+    if noun.dep_ == "attr":
+        subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        people += args(ctx, subj)
+    if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+        # "the M23, whose president is Bertrand Bisimwa"
+        people += args(ctx, next((c for c in noun.head.children if c.dep_ == "attr"), None))
+    return people
+
+
+def possessed_group(ctx: Context, tok: Token) -> Iterator[Found]:
+    """"Khalifa Haftar's Libyan National Army", "the government of Prime Minister X"."""
+    m = ctx.mention(tok)
+    if m is None or tok.i != m.root or m.actor is None:
+        return
+    kind = ctx.type_of(m.actor)
+    if kind in ("ARMED_GROUP", "ORGANIZATION", "GOVERNMENT", "STATE"):
+        if kind in ("GOVERNMENT", "STATE") and m.kind != "government":
+            return
+        people = [a for c in tok.children if c.dep_ == "poss" for a in arg(ctx, c)]
+        people += [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for a in prep_objects(ctx, c)]
+        people = [p for p in people if ctx.type_of(p.mention.actor or "") == "PERSON"]
+        yield from ctx.emit(people, "LEADS", [Arg(m)], tok, "title-possessive", 0.75)
+
+
+def title(ctx: Context, tok: Token) -> Iterator[Found]:
+    """"Turkish President Recep Tayyip Erdogan", "Syrian Defense Minister Ali Abbas",
+    "current president Bashar al-Assad", "Hafez al-Assad ... in power"."""
+    m = ctx.mention(tok)
+    if m is None or tok.i != m.root or ctx.type_of(m.actor or "") != "PERSON":
+        return
+    title_words, orgs = _words_before_name(ctx, m)
+    relation = _title_relation(ctx, title_words)
+    if relation is None:
+        yield from _in_power(ctx, tok, m)
+        return
+    if not orgs:
+        if all(w in ctx.lex.words["ranks"] for w in title_words):
+            return  # "General X" says no more than a rank
+        orgs = _default_org(ctx, m, relation)
+    yield from ctx.emit([Arg(m)], relation, orgs, tok, "title", 0.9)
+
+
+def _words_before_name(ctx: Context, m: Mention) -> tuple[list[str], list[Arg]]:
+    """The words before the name inside its noun phrase ("US Secretary of State Antony
+    Blinken"), and the actors named among them."""
+    doc = ctx.doc
+    title_words: list[str] = []
+    orgs: list[Arg] = []
+    k = m.start - 1
+    while k >= doc[m.root].left_edge.i:
+        t = doc[k]
+        if t.is_punct or t.lower_ in ctx.lex.words["articles"] or t.pos_ in ("VERB", "AUX"):
+            break
+        if t.lower_ == "of":
+            k -= 1
+            continue
+        other = ctx.mention(t)
+        if other is not None and other is not m:
+            # "National Security Minister X": an unknown ORG inside a title is the portfolio
+            if other.entry is not None or other.kind != "ner":
+                orgs.append(Arg(other))
+            k = other.start - 1
+            continue
+        title_words.insert(0, t.lower_)
+        k -= 1
+    return title_words, orgs
+
+
+def _title_relation(ctx: Context, title_words: list[str]) -> str | None:
+    """LEADS or MEMBER_OF for the longest title the words end with ("minister" is a member)."""
+    nouns = ctx.lex.nouns
+    for n in range(len(title_words)):
+        key = " ".join(title_words[n:])
+        if key in nouns and nouns[key] in ("LEADS", "MEMBER_OF"):
+            return nouns[key]
+    if title_words:
+        last = title_words[-1]
+        if nouns.get(last) in ("LEADS", "MEMBER_OF"):
+            return nouns[last]
+        if last == "minister" or last.endswith("minister"):
+            return "MEMBER_OF"
+    if any(w.endswith("minister") for w in title_words):
+        return "MEMBER_OF"
+    return None
+
+
+def _default_org(ctx: Context, m: Mention, relation: str) -> list[Arg]:
+    """What a known person's title is in when the text names nothing: the gazetteer's."""
+    entry = ctx.gaz.entries.get(m.actor or "")
+    if entry is None:
+        return []
+    target = entry.leads if relation == "LEADS" else (entry.member_of or entry.country)
+    if target and target in ctx.gaz:
+        return [Arg(ctx.synthetic(target, m), 0.8)]
+    return []
+
+
+def _in_power(ctx: Context, tok: Token, m: Mention) -> Iterator[Found]:
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "in" and any(p.lower_ == "power" for p in c.children):
+            yield from ctx.emit([Arg(m)], "LEADS", _default_org(ctx, m, "LEADS"), tok, "title-power", 0.7)

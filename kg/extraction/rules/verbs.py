@@ -1,0 +1,228 @@
+"""The verb rule: a verb from the lexicon with its subject and object.
+
+"Russia backs Assad", passive agents ("is backed by Russia"), relative clauses
+("Assad, who is backed by ..."), inherited subjects of purpose clauses and conjoined
+verbs, verbs with a particle or preposition ("call on", "fall to"), and what else the
+clause says (other prepositions, places the agents are driven from, joint action).
+Verbs with a frame of their own ("includes", "sworn in", "came under") are in
+:mod:`.verb_frames`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from .arguments import arg, args, of_objects, prep_objects, subject
+from .clauses import blocked, hedge, intended, object_of, patient, verb_keys
+from .context import Arg, Context, Found
+from .joint import joint_action
+from .names import facility, last_place, new_place
+from .targets import target_fallback
+from .verb_frames import came_under, formed_by, includes, sworn_in
+
+
+def is_predicate(tok: Token) -> bool:
+    """Verbs, and participles used as modifiers ("a drone launched by ...")."""
+    return tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.dep_ in ("amod", "acl") and tok.tag_ == "VBN")
+
+
+def verb(ctx: Context, tok: Token) -> Iterator[Found]:
+    """The relations a verb of the lexicon states (see the module's description)."""
+    lemma = tok.lemma_.lower()
+    if lemma in ("be", "have") and tok.pos_ == "AUX":
+        return
+    if lemma in ctx.lex.reversed_member_verbs:
+        yield from includes(ctx, tok)
+        return
+    if lemma == "swear":
+        yield from sworn_in(ctx, tok)
+        return
+    if lemma == "come":
+        yield from came_under(ctx, tok)
+        return
+    if lemma in ctx.lex.words["founding_verbs"] and tok.tag_ == "VBN":
+        yield from formed_by(ctx, tok)
+    for key, prep in verb_keys(tok):
+        relation = ctx.lex.verbs.get(key)
+        if relation is None and lemma in ctx.lex.transfer_verbs and key == lemma:
+            relation = "BACKS"
+        if relation is None:
+            continue
+        relation = _realis(ctx, tok, lemma, relation)
+        if relation is None:
+            return
+        conf = hedge(ctx.lex, tok)
+        agents, passive = subject(ctx, tok)
+        if passive:
+            targets = args(ctx, patient(ctx.lex, tok))
+            if prep is not None:
+                targets = prep_objects(ctx, prep) or targets
+            yield from ctx.emit(agents, relation, targets, tok, "verb-passive", 0.85 * conf)
+            return
+        targets = _targets(ctx, tok, lemma, relation, prep)
+        if relation == "LEADS" and lemma == "spearhead" and not targets:
+            continue
+        if prep is not None and not targets and key != lemma:
+            continue  # the preposition led nowhere: try the plain verb with its object
+        yield from _active(ctx, tok, key, prep, relation, agents, targets, conf)
+        return
+
+
+def _realis(ctx: Context, tok: Token, lemma: str, relation: str) -> str | None:
+    """The relation a matched verb states as a fact, or ``None`` when it states none
+    (a report, a court case, a plan, a negation)."""
+    aim = relation == "CAPTURED" and tok.dep_ in ("advcl", "xcomp", "relcl", "acl") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    if aim:
+        # "launched a campaign to seize Tripoli": an attack on it, not (yet) a capture
+        relation = "ATTACKS"
+    if relation == "CAPTURED" and lemma == "take" and any(
+            c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
+        return None  # "took the Gulf state to the court"
+    if lemma == "tell" and not any(c.dep_ == "xcomp" for c in tok.children):
+        return None  # "told AFP that ..." reports; "told X to ..." orders
+    if relation in ("ATTACKS", "CAPTURED") and any(
+            c.dep_ == "aux" and c.lower_ in ctx.lex.hedges for c in tok.children):
+        return None  # "fighters say they will push on towards Kinshasa": not (yet) an event
+    if blocked(ctx.lex, tok, relation):
+        if relation == "ATTACKS" and intended(ctx.lex, tok):
+            return "OPPOSES"  # "vowed to destroy Hamas": no attack yet, but a stance against it
+        return None
+    return relation
+
+
+def _targets(ctx: Context, tok: Token, lemma: str, relation: str, prep: Token | None) -> list[Arg]:
+    if lemma in ctx.lex.transfer_verbs and prep is None:
+        return _recipients(ctx, tok, lemma)
+    if prep is not None:
+        return _prep_targets(ctx, tok, relation, prep)
+    return _object_targets(ctx, tok, relation)
+
+
+def _recipients(ctx: Context, tok: Token, lemma: str) -> list[Arg]:
+    """"gave Kyiv billions in aid", "sent weapons to the army": the one who receives."""
+    targets = [a for c in tok.children if c.dep_ == "dative"
+               for a in (prep_objects(ctx, c) if c.pos_ == "ADP" else args(ctx, c))]
+    targets += [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for a in prep_objects(ctx, c)]
+    if not targets and lemma == "supply":
+        targets = args(ctx, object_of(tok))
+    return targets
+
+
+def _prep_targets(ctx: Context, tok: Token, relation: str, prep: Token) -> list[Arg]:
+    targets = prep_objects(ctx, prep)
+    if not targets and not any(c.dep_ == "pobj" for c in prep.children):
+        targets = args(ctx, object_of(tok))  # "drove al-Shabaab out of Adan Yabaal"
+    if not targets and relation in ("CAPTURED", "ATTACKS"):
+        targets = [a for p in prep.children if p.dep_ == "pobj" for a in target_fallback(ctx, p)]
+    if not targets and relation in ("OPPOSES", "CRITICIZES"):
+        # "rose up against al-Shabaab's heavy taxes"
+        targets = [a for p in prep.children if p.dep_ == "pobj" for c in p.children if c.dep_ == "poss"
+                   for a in arg(ctx, c)]
+    return targets
+
+
+def _object_token(ctx: Context, tok: Token, relation: str) -> Token | None:
+    """The object of a verb, where the parse may have put it elsewhere."""
+    obj = object_of(tok)
+    if obj is None and tok.dep_ == "relcl" and relation in ("CAPTURED", "CONTROLS", "ATTACKS"):
+        obj = tok.head  # "Sirte, the city it seized in January"
+    if obj is None:
+        # "attacked and captured Avdiivka": the object the conjoined verbs share
+        obj = next((cc for c in tok.conjuncts if c.i > tok.i and c.pos_ == "VERB"
+                    for cc in c.children if cc.dep_ == "dobj"), None)
+    if obj is None and relation in ("CAPTURED", "ATTACKS"):
+        # the small parser sometimes hangs the object as a modifier: "recaptured Mosul"
+        obj = next((c for c in tok.children if c.dep_ in ("advmod", "npadvmod", "dep", "oprd")
+                    and c.i > tok.i and ctx.mention(c) is not None), None)
+    return obj
+
+
+def _object_targets(ctx: Context, tok: Token, relation: str) -> list[Arg]:
+    obj = _object_token(ctx, tok, relation)
+    if obj is not None and obj.lower_ == "it" and relation in ("CAPTURED", "CONTROLS"):
+        place = last_place(ctx, obj)
+        targets = [Arg(place, 0.8)] if place is not None else []
+    else:
+        targets = args(ctx, obj)
+    if not targets and relation in ("CAPTURED", "CONTROLS") and obj is not None:
+        targets = new_place(ctx, obj) or facility(ctx, obj)
+    if not targets and relation in ("CAPTURED", "ATTACKS"):
+        targets = target_fallback(ctx, obj)
+    if not targets and relation == "ATTACKS" and obj is not None and ctx.mention(obj) is None:
+        # "killed 115 people in the town of Pont-Sonde", "ambushed a convoy near Gao": the place
+        targets = [Arg(a.mention, 0.7) for c in tok.children
+                   if c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "outside")
+                   for a in prep_objects(ctx, c) if ctx.is_place(a.mention)]
+    if not targets and relation == "BACKS":
+        # "helped federal forces capture the towns"
+        for c in tok.children:
+            if c.dep_ in ("ccomp", "xcomp"):
+                targets = args(ctx, next((x for x in c.children if x.dep_ == "nsubj"), None))
+    if not targets and relation in ("OPPOSES", "CRITICIZES", "BACKS", "CALLS_ON") and obj is not None:
+        # "recognised the independence of Abkhazia", "condemned Russia's recognition"
+        targets = [a for c in obj.children if c.dep_ == "poss" for a in arg(ctx, c)]
+        targets = targets or of_objects(ctx, obj, 1)
+    if not targets and relation == "CALLS_ON":
+        # "demanded that the RSF end its siege"
+        for c in tok.children:
+            if c.dep_ == "ccomp":
+                targets = args(ctx, next((x for x in c.children if x.dep_ == "nsubj"), None))
+    return targets
+
+
+def _active(ctx: Context, tok: Token, key: str, prep: Token | None, relation: str, agents: list[Arg],
+            targets: list[Arg], conf: float) -> Iterator[Found]:
+    """Emit what an active verb states, and what its other phrases add."""
+    lemma = tok.lemma_.lower()
+    if key in ctx.lex.words["reversed_verbs"]:
+        # "Kherson fell to Russian forces": the object of "to" took the subject
+        places = args(ctx, next((c for c in tok.children if c.dep_ == "nsubj"), None))
+        takers = prep_objects(ctx, prep) if prep is not None else []
+        yield from ctx.emit(takers, relation, places, tok, "verb", 0.85 * conf)
+        return
+    reciprocal = ctx.lex.words["reciprocal_verbs"]
+    if not targets and len(agents) > 1 and (relation in ("NEGOTIATES_WITH", "ALLIED_WITH") or (
+            relation == "ATTACKS" and (lemma in reciprocal or key in reciprocal))):
+        # "Putin and Xi met in Beijing": between the parties named
+        agents, targets = agents[:1], agents[1:]
+    obj = object_of(tok)
+    if relation == "ATTACKS" and obj is not None and obj.lemma_.lower() in ctx.lex.words["diplomat_nouns"]:
+        relation = "OPPOSES"  # "expelled the French ambassador" is a diplomatic break
+    yield from ctx.emit(agents, relation, targets, tok, "verb", 0.9 * conf)
+    if relation == "ATTACKS":
+        yield from _expelled_from(ctx, tok, agents, conf)
+    if relation in ("ATTACKS", "CAPTURED") and targets:
+        yield from joint_action(ctx, agents, tok)
+    if prep is not None and targets:
+        # "fought alongside US troops against the Islamic State": each phrase says something
+        yield from _other_prepositions(ctx, tok, prep, agents, conf)
+
+
+def _other_prepositions(ctx: Context, tok: Token, done: Token, agents: list[Arg], conf: float) -> Iterator[Found]:
+    lemma = tok.lemma_.lower()
+    for c in tok.children:
+        if c.dep_ != "prep" or c.i == done.i:
+            continue
+        relation = ctx.lex.verbs.get(f"{lemma} {c.lower_}")
+        if relation is not None:
+            yield from ctx.emit(agents, relation, prep_objects(ctx, c), tok, "verb", 0.85 * conf)
+
+
+def _expelled_from(ctx: Context, tok: Token, agents: list[Arg], conf: float) -> Iterator[Found]:
+    """"drove the paramilitaries out of the capital": the place is taken."""
+    places: list[Arg] = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("from", "out"):
+            places += prep_objects(ctx, c)
+            for cc in c.children:
+                if cc.dep_ == "prep" and cc.lower_ == "of":
+                    places += prep_objects(ctx, cc)
+        if c.dep_ == "prt" and c.lower_ == "out":
+            for cc in tok.children:
+                if cc.dep_ == "prep" and cc.lower_ == "of":
+                    places += prep_objects(ctx, cc)
+    places = [p for p in places if ctx.target_key(p.mention, "CAPTURED")]
+    yield from ctx.emit(agents, "CAPTURED", places, tok, "verb", 0.8 * conf)
