@@ -18,13 +18,16 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
-from typing import Any
-
-from datasketch import MinHash, MinHashLSH
+from itertools import chain
+from typing import TYPE_CHECKING, Any
 
 from .model import Document
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 SHINGLE_WORDS = 5
 NUM_PERM = 128
@@ -77,9 +80,15 @@ class DuplicateFinder:
     """
 
     def __init__(self, same_story: float = SAME_STORY, num_perm: int = NUM_PERM) -> None:
+        # datasketch (and the scipy it loads) takes a second or two to import: only when needed
+        from datasketch import MinHash, MinHashLSH
+
         self.same_story = same_story
         self.num_perm = num_perm
         self._lsh = MinHashLSH(threshold=CANDIDATE_JACCARD, num_perm=num_perm)
+        # one set of permutations for all signatures (making them is half the cost of a small one);
+        # CRC-32 is a fast, stable shingle hash (Python's hash() changes from run to run)
+        self._template = MinHash(num_perm=num_perm, hashfunc=zlib.crc32)
         self._signatures: dict[str, tuple[MinHash, int]] = {}
         self._exact: dict[str, str] = {}
         self._story: dict[str, str] = {}
@@ -97,7 +106,7 @@ class DuplicateFinder:
             self._order[doc_id] = len(self._order)
             return self._duplicate_of(doc_id)
         self._exact[digest] = doc_id
-        signature = MinHash(num_perm=self.num_perm)
+        signature = self._template.copy()
         signature.update_batch(list(grams))
         best, best_containment = None, self.same_story
         for other in self._lsh.query(signature) if grams else ():
@@ -141,8 +150,18 @@ def mark_duplicates(documents: Iterable[Document], finder: DuplicateFinder | Non
     >>> [d.duplicate_of for d in mark_duplicates([Document("a", text), Document("b", text)])]
     [None, 'a']
     """
-    finder = finder if finder is not None else DuplicateFinder()
-    for doc in documents:
+    it = iter(documents)
+    first = next(it, None)
+    if first is None:
+        return
+    if finder is None:
+        second = next(it, None)
+        if second is None:  # one document is no corpus: no index to build (nor datasketch to import)
+            yield first if first.duplicate_of is None else replace(first, duplicate_of=None)
+            return
+        it = chain([second], it)
+        finder = DuplicateFinder()
+    for doc in chain([first], it):
         duplicate_of = finder.add(doc.id, doc.text)
         yield doc if duplicate_of == doc.duplicate_of else replace(doc, duplicate_of=duplicate_of)
 

@@ -85,3 +85,8 @@ def test_reports_count_stories_and_sources_count_outlets() -> None:
     assert count_reports(evidence, DOCS) == 3
     assert count_sources(evidence, DOCS) == 4
     assert count_sources([{"doc": "x"}, {"doc": "y"}], {}) == 2  # unknown outlets are never merged
+
+
+def test_one_document_is_no_corpus() -> None:
+    assert [(d.id, d.duplicate_of) for d in mark_duplicates([Document("a", "text", duplicate_of="z")])] == [("a", None)]
+    assert list(mark_duplicates([])) == []
