@@ -22,3 +22,10 @@ def triples(text: str) -> set[tuple[str, str, str]]:
     result = extract_text(text)
     names = {a.id: a.name for a in result.actors}
     return {(names[r.source], r.type, names[r.target]) for r in result.relations}
+
+
+def triples_by_rule(text: str) -> set[tuple[str, str, str, str]]:
+    """The (source name, relation, target name, rule) of every evidence found in ``text``."""
+    result = extract_text(text)
+    names = {a.id: a.name for a in result.actors}
+    return {(names[r.source], r.type, names[r.target], e.rule) for r in result.relations for e in r.evidence}

@@ -1,0 +1,20 @@
+"""Affixed modifiers (kg/extraction/rules/affixes.py)."""
+
+from __future__ import annotations
+
+import pytest
+from extraction.rules.rule_cases import Case, case_id, check
+
+CASES: list[Case] = [
+    ("The Houthis, Iran-backed rebels, fired missiles.", {("Iran", "BACKS", "Houthis", "affix")}),
+    ("Pro-Russian separatists shelled Mariupol.",
+     {("Donbas separatists", "ATTACKS", "Mariupol", "verb"), ("Donbas separatists", "BACKS", "Russia", "affix")}),
+    ("Anti-government forces took Kidal.",
+     {("Malian opposition", "CAPTURED", "Kidal", "verb"),
+      ("Malian opposition", "OPPOSES", "Malian government", "affix")}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[case_id(c) for c in CASES])
+def test_affix_rule_finds_exactly_these_relations(sentence: str, expected: set) -> None:
+    check(sentence, expected)

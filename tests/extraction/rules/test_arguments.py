@@ -1,0 +1,27 @@
+"""What a token stands for (kg/extraction/rules/arguments.py, names.py, targets.py):
+pronouns, definite groups, "the city", sites, holders and places around a target."""
+
+from __future__ import annotations
+
+import pytest
+from extraction.rules.rule_cases import Case, case_id, check
+
+CASES: list[Case] = [
+    # a subject pronoun continues the last subject
+    ("Hezbollah said it would fight Israel. It attacked Haifa.", {("Hezbollah", "ATTACKS", "Haifa", "verb")}),
+    # "the group": the group last named; "the city": the place last named
+    ("The RSF besieged El Fasher. The group shelled the city.",
+     {("Rapid Support Forces", "ATTACKS", "El Fasher", "verb")}),
+    # a common-noun target that a named place of the article is
+    ("Ukraine struck the bridge. The Crimean Bridge was damaged.", {("Ukraine", "ATTACKS", "Kerch Bridge", "verb")}),
+    # forces are their side's
+    ("Tigrayan fighters recaptured Mekelle in June.",
+     {("Tigray People's Liberation Front", "CAPTURED", "Mekelle", "verb")}),
+    ("A drone launched by the Houthis hit an apartment building in Tel Aviv.",
+     {("Houthis", "ATTACKS", "Tel Aviv", "verb")}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[case_id(c) for c in CASES])
+def test_arguments_resolve_to_exactly_these_actors(sentence: str, expected: set) -> None:
+    check(sentence, expected)

@@ -1,0 +1,25 @@
+"""Titles and roles (kg/extraction/rules/titles.py)."""
+
+from __future__ import annotations
+
+import pytest
+from extraction.rules.rule_cases import Case, case_id, check
+
+CASES: list[Case] = [
+    ("Syrian Defense Minister Ali Abbas said the withdrawal was temporary.",
+     {("Ali Mahmoud Abbas", "MEMBER_OF", "Syria", "title")}),
+    ("US Secretary of State Antony Blinken said the deal was close.",
+     {("Antony Blinken", "MEMBER_OF", "United States", "title")}),
+    ("Hungary, a NATO member, opposed the sanctions.", {("Hungary", "MEMBER_OF", "NATO", "title")}),
+    ("Khalifa Haftar's Libyan National Army withdrew.",
+     {("Khalifa Haftar", "LEADS", "Libyan National Army", "title-possessive")}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[case_id(c) for c in CASES])
+def test_title_rule_finds_exactly_these_relations(sentence: str, expected: set) -> None:
+    check(sentence, expected)
+
+
+def test_a_former_arm_is_no_membership() -> None:
+    check("Al-Qaeda's former Syrian arm, HTS, advanced.", set())

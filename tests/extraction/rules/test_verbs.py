@@ -1,0 +1,42 @@
+"""The verb rule (kg/extraction/rules/verbs.py): subject, object, passives, prepositions, joint action."""
+
+from __future__ import annotations
+
+import pytest
+from extraction.rules.rule_cases import Case, case_id, check
+
+CASES: list[Case] = [
+    ("Russia backs Assad.", {("Russia", "BACKS", "Bashar al-Assad", "verb")}),
+    ("The Houthis are backed by Iran.", {("Iran", "BACKS", "Houthis", "verb-passive")}),
+    ("Hamas, led by Yahya Sinwar, attacked Israel.",
+     {("Hamas", "ATTACKS", "Israel", "verb"), ("Yahya Sinwar", "LEADS", "Hamas", "verb-passive")}),
+    ("Iran supplied drones to Russia.", {("Iran", "BACKS", "Russia", "verb")}),
+    ("Hamas and Israel fought in Gaza.", {("Hamas", "ATTACKS", "Israel", "verb")}),
+    ("Kherson fell to Russian forces in March.", {("Russia", "CAPTURED", "Kherson", "verb")}),
+    ("The M23 took control of Goma.", {("M23", "CAPTURED", "Goma", "verb")}),
+    ("Rwandan and Mozambican forces recaptured Mocimboa da Praia.",
+     {("Rwanda", "CAPTURED", "Mocimboa da Praia", "verb"), ("Mozambique", "CAPTURED", "Mocimboa da Praia", "verb"),
+      ("Rwanda", "ALLIED_WITH", "Mozambique", "verb-joint")}),
+    ("The army drove al-Shabaab out of Adan Yabaal, a town in Middle Shabelle.",
+     {("Somali government", "ATTACKS", "al-Shabaab", "verb"),
+      ("Somali government", "CAPTURED", "Adan Yabaal", "verb")}),
+    ("Israel bombed a base in Damascus.", {("Israel", "ATTACKS", "Damascus", "verb")}),
+    ("Hamas attacked areas controlled by Israel.", {("Hamas", "ATTACKS", "Israel", "verb")}),
+    ("Mali's junta expelled the French ambassador.", {("Malian government", "OPPOSES", "France", "verb")}),
+    ("Israel remained determined to destroy Hamas.", {("Israel", "OPPOSES", "Hamas", "verb")}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[case_id(c) for c in CASES])
+def test_verb_rule_finds_exactly_these_relations(sentence: str, expected: set) -> None:
+    check(sentence, expected)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Russia denied plans to attack Kyiv.",
+    "If Israel attacks Iran, Tehran will respond.",
+    "Fighters say they will push on towards Kinshasa.",
+    "Haidar told AFP by phone that he wants to leave.",
+])
+def test_negated_planned_or_reported_verbs_state_nothing(sentence: str) -> None:
+    check(sentence, set())
