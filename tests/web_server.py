@@ -9,8 +9,8 @@ to absolute URLs); every file has an ``ETag`` and answers ``304`` to ``If-None-M
 Failure routes under ``/fail/``: ``500`` (always), ``flaky`` (500 twice, then a page), ``slow``
 (answers after ``slow_seconds``), ``pdf`` (not HTML), ``huge`` (over the limit, with a
 Content-Length), ``huge-stream`` (over the limit, no Content-Length), ``bad-charset`` (says
-UTF-8, is Latin-1), ``unknown-charset``, ``retry-after`` (503 with Retry-After once).  Anything
-missing is a 404.
+UTF-8, is Latin-1), ``unknown-charset``, ``untyped`` and ``untyped-binary`` (no Content-Type),
+``retry-after`` (503 with Retry-After once).  Anything missing is a 404.
 """
 
 from __future__ import annotations
@@ -83,11 +83,12 @@ def _handler(server_state: WebServer) -> type[SimpleHTTPRequestHandler]:
         def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
             pass  # keep the test output clean
 
-        def _send(self, status: int, body: bytes, content_type: str = "text/html; charset=utf-8",
+        def _send(self, status: int, body: bytes, content_type: str | None = "text/html; charset=utf-8",
                   headers: dict[str, str] | None = None, length: bool = True) -> None:
             self._record(status)  # before answering: the client may look at the log as soon as it has the answer
             self.send_response(status)
-            self.send_header("Content-Type", content_type)
+            if content_type is not None:
+                self.send_header("Content-Type", content_type)
             if length:
                 self.send_header("Content-Length", str(len(body)))
             for k, v in (headers or {}).items():
@@ -154,6 +155,10 @@ def _handler(server_state: WebServer) -> type[SimpleHTTPRequestHandler]:
                     "Die Miliz griff am Montag das Ölfeld bei Heglig an, sagten Augenzeugen, und die Armee "
                     "schickte Verstärkung in die Grenzregion, während Tausende Bewohner flohen."])
                 self._send(200, page.encode("latin-1"), "text/html; charset=utf-8")
+            elif name == "untyped":
+                self._send(200, story.encode(), None)
+            elif name == "untyped-binary":
+                self._send(200, b"\x89PNG\r\n\x1a\n\x00\x00", None)
             elif name == "unknown-charset":
                 self._send(200, story.encode(), "text/html; charset=x-martian")
             else:

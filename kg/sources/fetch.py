@@ -306,7 +306,9 @@ def article_from_response(response: Response, entry: FeedEntry | None = None) ->
     >>> doc.id, doc.date, doc.source
     ('daily-example-a-f40fb0', '2026-11-27', 'daily.example')
     """
-    if response.media_type not in HTML_TYPES:
+    untyped_html = not response.media_type and response.body[:256].lstrip().lower().startswith((b"<!doctype html",
+                                                                                                b"<html"))
+    if response.media_type not in HTML_TYPES and not untyped_html:
         raise PageError(f"not a web page or a feed ({response.media_type or 'no content type'})")
     html = decode_html(response.body, declared_charset(response.body, response.content_type))
     page = read_page(html, response.url)

@@ -173,3 +173,9 @@ def test_a_dead_link_in_a_feed_is_one_error_and_the_feed_goes_on(web: WebServer)
     docs, report = fetch([f"{web.base}/fail/broken-link.xml"], client())
     assert [d.id for d in docs] == [BARA_ID]
     assert report.errors == [f"{web.base}/meridian/retracted-jeddah-talks.html: HTTP 404 Not Found"]
+
+
+def test_a_page_without_a_content_type_is_read_when_it_is_html(web: WebServer) -> None:
+    docs, report = fetch([f"{web.base}/fail/untyped", f"{web.base}/fail/untyped-binary"], client())
+    assert [d.title for d in docs] == ["Ceasefire talks resume"]
+    assert report.errors == [f"{web.base}/fail/untyped-binary: not a web page or a feed (no content type)"]
