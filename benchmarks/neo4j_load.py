@@ -32,8 +32,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from kg.graph import KnowledgeGraph  # noqa: E402
 from kg.model import ACTOR_TYPES, ONTOLOGY, Actor, Document, Evidence, Extraction, Relation  # noqa: E402
-from kg.store import connect, server  # noqa: E402
-from kg.store.neo4j import Store, _Batch, _document_batches, _type_label, read_cypher, split_statements  # noqa: E402
+from kg.store import Store, connect, server  # noqa: E402
+from kg.store.writer import Batch, document_batches, load_statements, type_label  # noqa: E402
 
 RELATIONS = tuple(ONTOLOGY)
 
@@ -91,18 +91,15 @@ def sample_graph(graph: KnowledgeGraph, n_relations: int) -> KnowledgeGraph:
 def per_row_load(db: Store, graph: KnowledgeGraph) -> int:
     """Write ``graph`` with one query per row, each in its own managed transaction (the baseline);
     return the number of queries run."""
-    statements = {
-        name: split_statements(read_cypher(name))[0]
-        for name in ("load_documents", "load_actors", "load_mentions", "load_sentences", "load_relations")
-    }
+    statements = load_statements()
     queries = 0
     with db.driver.session(database=db.connection.database) as session:
-        for batch in _document_batches(graph):
-            assert isinstance(batch, _Batch)
+        for batch in document_batches(graph):
+            assert isinstance(batch, Batch)
             work: list[tuple[str, dict]] = []
             work += [(statements["load_documents"], {"rows": [row]}) for row in batch.documents.values()]
             work += [
-                (statements["load_actors"].replace("__LABEL__", _type_label(row["type"])), {"rows": [row]})
+                (statements["load_actors"].replace("__LABEL__", type_label(row["type"])), {"rows": [row]})
                 for row in batch.actors.values()
             ]
             work += [(statements["load_mentions"], {"rows": [row]}) for row in batch.mentions]
@@ -151,7 +148,7 @@ def main() -> None:
         t = time.perf_counter()
         graph = synthetic_graph(args.relations, args.documents, args.actors)
         n_rel = graph.to_networkx().number_of_edges()
-        n_ev = sum(len(d["evidence"]) for *_, d in graph.to_networkx().edges(data=True))
+        n_ev = sum(r["weight"] for r in graph.relations())
         print(f"synthetic graph: {len(graph.documents):,} documents, {len(graph):,} actors, "
               f"{n_rel:,} relations, {n_ev:,} evidence sentences (built in {time.perf_counter() - t:.1f}s)")
 

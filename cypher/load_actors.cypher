@@ -5,7 +5,7 @@
 // The type labels are removed first so that a re-typed actor keeps exactly one.
 // Parameters:
 //   $rows  list  [{id, name, type}]
-// Example: see kg/store/neo4j.py (Store.write).
+// Example: see kg/store/writer.py (write_graph).
 
 UNWIND $rows AS row
 MERGE (a:Actor {id: row.id})

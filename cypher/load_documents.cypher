@@ -2,7 +2,7 @@
 //
 // Parameters:
 //   $rows  list  [{id, title, date, url, source}]
-// Example: see kg/store/neo4j.py (Store.write).
+// Example: see kg/store/writer.py (write_graph).
 
 UNWIND $rows AS row
 MERGE (d:Document {id: row.id})

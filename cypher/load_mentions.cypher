@@ -3,17 +3,16 @@
 //
 // The document's own naming of the actor (name, type, aliases, number of mentions) is kept on
 // the relationship, so an actor's mention count is the sum over its documents (actor_profile
-// adds it up).  The actor's aliases gain the names not yet among them; the check is made again
-// inside SET so that two rows naming the same new alias add it once.
+// adds it up).  The actor's aliases become the sorted union of what it had and the document's
+// names.  The actor is write-locked by load_actors earlier in the same transaction, and the
+// union reads a.aliases inside its own SET, so concurrent loads never lose an alias.
 // Parameters:
 //   $rows  list  [{doc, actor, name, type, aliases, mentions}]
-// Example: see kg/store/neo4j.py (Store.write).
+// Example: see kg/store/writer.py (write_graph).
 
 UNWIND $rows AS row
 MATCH (d:Document {id: row.doc})
 MATCH (a:Actor {id: row.actor})
 MERGE (d)-[m:MENTIONS]->(a)
 SET m.name = row.name, m.type = row.type, m.aliases = row.aliases, m.mentions = row.mentions
-WITH a, row
-WHERE any(x IN row.aliases WHERE NOT x IN a.aliases)
-SET a.aliases = a.aliases + [x IN row.aliases WHERE NOT x IN a.aliases]
+SET a.aliases = COLLECT { UNWIND coalesce(a.aliases, []) + row.aliases AS alias RETURN DISTINCT alias ORDER BY alias }

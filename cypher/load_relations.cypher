@@ -6,17 +6,19 @@
 // The evidence is a set of sentence ids (r.evidence, with r.evidence_rules and
 // r.evidence_confidences in step): only ids not yet there are appended, and weight,
 // confidence, first_seen and last_seen are recomputed from that set, so loading twice changes
-// nothing.
+// nothing.  The relationship is write-locked (SET r._lock) before its evidence is read: two
+// concurrent loads take turns instead of each appending to a list the other overwrites.
 // Parameters:
 //   $rows       list    [{source, target, evidence: [{id, rule, confidence, date}]}]
 //   $polarity   int     the relation type's polarity (kg.model.ONTOLOGY)
 //   $symmetric  bool    whether the relation type is symmetric
-// Example: see kg/store/neo4j.py (Store.write).
+// Example: see kg/store/writer.py (write_graph).
 
 UNWIND $rows AS row
 MATCH (a:Actor {id: row.source})
 MATCH (b:Actor {id: row.target})
 MERGE (a)-[r:__RELATION__]->(b)
+SET r._lock = true
 WITH r, row, coalesce(r.evidence, []) AS old
 WITH r, row, old, [e IN row.evidence WHERE NOT e.id IN old] AS new
 WITH r, row, old, new,
@@ -30,3 +32,4 @@ SET r.polarity = $polarity,
     r.first_seen = reduce(m = null, d IN dates | CASE WHEN m IS NULL OR d < m THEN d ELSE m END),
     r.last_seen = reduce(m = null, d IN dates | CASE WHEN m IS NULL OR d > m THEN d ELSE m END)
 SET r.confidence = reduce(m = 0.0, c IN r.evidence_confidences | CASE WHEN c > m THEN c ELSE m END)
+REMOVE r._lock

@@ -4,7 +4,7 @@
 // A sentence's id is "<document id>:<start>-<end>" (its character offsets in the document).
 // Parameters:
 //   $rows  list  [{id, doc, text, start, end, actors: [actor ids]}]
-// Example: see kg/store/neo4j.py (Store.write).
+// Example: see kg/store/writer.py (write_graph).
 
 UNWIND $rows AS row
 MATCH (d:Document {id: row.doc})

@@ -1,51 +1,54 @@
-"""Install, start, stop and describe the local Neo4j Community server that ``kg neo4j`` manages.
+"""Start, stop and describe the local Neo4j Community server that ``kg neo4j`` manages.
 
-The server's jars come from Maven Central through the pinned Maven project ``neo4j-server/pom.xml``
-(``mvn dependency:copy-dependencies`` into ``neo4j-server/target/lib``, git-ignored).  The server runs as
-one ``java`` process, ``org.neo4j.server.Neo4jCommunity --home-dir=H --config-dir=H/conf``, which is
+The server's jars come from Maven Central (:mod:`kg.store.install`).  The server runs as one
+``java`` process, ``org.neo4j.server.Neo4jCommunity --home-dir=H --config-dir=H/conf``, which is
 what the distribution's ``bin/neo4j console`` launches after building its class path.
 
-Everything the server writes lives under one folder, its *home* (``.neo4j/`` at the repository
-root unless ``KG_NEO4J_HOME`` says otherwise)::
+Everything the server writes lives under one folder, its *home* (see
+:func:`~kg.store.locations.default_home`: ``$KG_NEO4J_HOME``, ``.neo4j/`` in a checkout, else the
+per-user data folder), 0700 with files 0600::
 
-    .neo4j/conf/neo4j.conf    written on every start (ports, memory, loopback only)
-    .neo4j/data/              databases and transaction logs
-    .neo4j/logs/              neo4j.log, debug.log and console.log (the JVM's own output)
-    .neo4j/password           the generated password of user ``neo4j`` (mode 0600)
-    .neo4j/server.json        uri, ports, pid, version and java of the last start
+    conf/neo4j.conf    written on every start (ports, memory, loopback only; kg.store.config)
+    data/              databases and transaction logs
+    import/            the only folder LOAD CSV could read, kept empty (file URLs are off anyway)
+    logs/              neo4j.log, debug.log and console.log (the JVM's own output)
+    password           the generated password of user ``neo4j``
+    server.json        uri, ports, pid, version and java of the last start
 
 The password is generated on the first start (``secrets.token_urlsafe``) and set with
 neo4j-admin's ``dbms set-initial-password`` before the server first runs, so the server never
-accepts a default password.
+accepts a default password.  It reaches neo4j-admin through a Java argument file (0600, deleted
+at once), never through a command line that ``ps`` or ``/proc/PID/cmdline`` would show.
 """
 
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import json
 import logging
 import os
-import re
 import secrets
-import shutil
 import signal
 import socket
 import subprocess
 import time
-from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 from ..errors import Neo4jUnavailable
+from .config import LOOPBACK, config_text, secure_tree
+from .install import install, is_installed, locked
+from .java import MIN_JAVA, NEO4J_VERSION, find_java, quiet_options
+from .locations import default_home, lib_dir, pom_path, project_root
+
+__all__ = [
+    "MIN_JAVA", "NEO4J_VERSION", "USER", "ServerInfo", "default_home", "find_java", "install", "is_installed",
+    "lib_dir", "local_credentials", "pom_path", "project_root", "start", "status", "stop",
+]
 
 log = logging.getLogger(__name__)
 
-#: The Neo4j release resolved by ``neo4j-server/pom.xml`` (keep the two in step).
-NEO4J_VERSION = "2026.08.1"
-#: Neo4j 2025.01 and later need Java 21 or newer.
-MIN_JAVA = 21
 DEFAULT_BOLT_PORT = 7687
 DEFAULT_HTTP_PORT = 7474
 DEFAULT_HEAP = "512m"
@@ -53,7 +56,8 @@ DEFAULT_PAGECACHE = "256m"
 USER = "neo4j"
 ENTRY_POINT = "org.neo4j.server.Neo4jCommunity"
 ADMIN_TOOL = "org.neo4j.cli.AdminTool"
-LOOPBACK = "127.0.0.1"
+#: What the server's JVM and neo4j-admin create is private to the user.
+UMASK = 0o077
 
 # Taken from the distribution's default neo4j.conf (server.jvm.additional): the server needs the
 # opens and native access; the rest are its recommended defaults.
@@ -157,226 +161,9 @@ class ServerInfo:
         return d
 
 
-# -- locations ------------------------------------------------------------------------------
-
-
-def project_root() -> Path:
-    """Return the repository root (the folder that holds ``kg/`` and ``neo4j-server/pom.xml``).
-
-    Returns
-    -------
-    Path
-
-    Examples
-    --------
-    >>> (project_root() / "kg").is_dir()
-    True
-    """
-    return Path(__file__).resolve().parents[2]
-
-
-def default_home() -> Path:
-    """Return the local server's folder: ``$KG_NEO4J_HOME`` or ``<repository>/.neo4j``.
-
-    Returns
-    -------
-    Path
-
-    Examples
-    --------
-    >>> default_home().name in {".neo4j", os.environ.get("KG_NEO4J_HOME", "")}  # doctest: +SKIP
-    True
-    """
-    env = os.environ.get("KG_NEO4J_HOME")
-    return Path(env).resolve() if env else project_root() / ".neo4j"
-
-
 def _home_or_default(home: str | Path | None) -> Path:
     """The server folder a public function was given, resolved; :func:`default_home` without one."""
     return Path(home).resolve() if home else default_home()
-
-
-def pom_path() -> Path:
-    """Return the pinned Maven project that resolves the server's jars.
-
-    Returns
-    -------
-    Path
-
-    Examples
-    --------
-    >>> pom_path().name
-    'pom.xml'
-    """
-    return project_root() / "neo4j-server" / "pom.xml"
-
-
-def lib_dir() -> Path:
-    """Return the folder the server's jars are copied into (git-ignored).
-
-    Returns
-    -------
-    Path
-
-    Examples
-    --------
-    >>> lib_dir().parts[-3:]
-    ('neo4j-server', 'target', 'lib')
-    """
-    return project_root() / "neo4j-server" / "target" / "lib"
-
-
-# -- java -----------------------------------------------------------------------------------
-
-
-def _java_major(java_home: Path) -> int | None:
-    """Return the feature version of the JDK at ``java_home`` from its ``release`` file."""
-    try:
-        text = (java_home / "release").read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return None
-    m = re.search(r'^JAVA_VERSION="(\d+)(?:\.(\d+))?', text, re.M)
-    if not m:
-        return None
-    major = int(m.group(1))
-    # Java 8 and older spell themselves "1.8"
-    return int(m.group(2)) if major == 1 and m.group(2) else major
-
-
-def find_java() -> Path:
-    """Return a ``java`` binary new enough for Neo4j (Java 21 or newer).
-
-    ``KG_NEO4J_JAVA_HOME`` wins when set; otherwise ``JAVA_HOME`` when it is new enough; otherwise
-    the newest JDK under ``/usr/lib/jvm``.
-
-    Returns
-    -------
-    Path
-
-    Raises
-    ------
-    Neo4jUnavailable
-        When no JDK 21+ is found.
-
-    Examples
-    --------
-    >>> find_java().name  # doctest: +SKIP
-    'java'
-    """
-    forced = os.environ.get("KG_NEO4J_JAVA_HOME")
-    if forced:
-        home = Path(forced)
-        major = _java_major(home)
-        if major is None or major < MIN_JAVA or not (home / "bin" / "java").exists():
-            raise Neo4jUnavailable(
-                f"KG_NEO4J_JAVA_HOME={forced} is not a JDK {MIN_JAVA} or newer "
-                f"(Neo4j {NEO4J_VERSION} needs one)"
-            )
-        return home / "bin" / "java"
-    candidates: list[tuple[int, Path]] = []
-    java_home = os.environ.get("JAVA_HOME")
-    if java_home:
-        major = _java_major(Path(java_home))
-        if major is not None and major >= MIN_JAVA and (Path(java_home) / "bin" / "java").exists():
-            return Path(java_home) / "bin" / "java"
-    jvm = Path("/usr/lib/jvm")
-    if jvm.is_dir():
-        for home in sorted(jvm.iterdir()):
-            major = _java_major(home.resolve())
-            if major is not None and (home / "bin" / "java").exists():
-                candidates.append((major, home.resolve()))
-    candidates = [c for c in candidates if c[0] >= MIN_JAVA]
-    if not candidates:
-        raise Neo4jUnavailable(
-            f"Neo4j {NEO4J_VERSION} needs Java {MIN_JAVA} or newer and none was found "
-            "(set KG_NEO4J_JAVA_HOME to a JDK 21+ home)"
-        )
-    return max(candidates)[1] / "bin" / "java"
-
-
-# -- install --------------------------------------------------------------------------------
-
-
-@contextlib.contextmanager
-def _locked(path: Path) -> Iterator[None]:
-    """Hold an exclusive lock on ``path`` (created) for the duration of the block."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "a+") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
-
-
-def is_installed() -> bool:
-    """Return whether the server's jars are resolved (``neo4j-server/target/lib`` is complete).
-
-    Examples
-    --------
-    >>> isinstance(is_installed(), bool)
-    True
-    """
-    marker = lib_dir() / ".kg-complete"
-    return marker.is_file() and marker.read_text(encoding="utf-8").strip() == NEO4J_VERSION
-
-
-def install(timeout: float = 1200.0) -> Path:
-    """Resolve the server's jars from Maven Central into ``neo4j-server/target/lib`` (once).
-
-    Runs ``mvn -B -q -f neo4j-server/pom.xml dependency:copy-dependencies`` unless the jars of
-    :data:`NEO4J_VERSION` are already there.  Safe to call from several processes at once.
-
-    Parameters
-    ----------
-    timeout : float
-        Seconds to allow Maven.
-
-    Returns
-    -------
-    Path
-        The folder holding the jars.
-
-    Raises
-    ------
-    Neo4jUnavailable
-        When Maven is missing or fails.
-
-    Examples
-    --------
-    >>> install().name  # doctest: +SKIP
-    'lib'
-    """
-    lib = lib_dir()
-    if is_installed():
-        return lib
-    pom = pom_path()
-    if not pom.is_file():
-        raise Neo4jUnavailable(
-            f"{pom} is missing: the local server needs the kg source checkout; "
-            "or point NEO4J_URI/NEO4J_USERNAME/NEO4J_PASSWORD at another Neo4j"
-        )
-    with _locked(pom.parent / "target" / ".install.lock"):
-        if is_installed():
-            return lib
-        mvn = shutil.which("mvn")
-        if mvn is None:
-            raise Neo4jUnavailable("Maven (`mvn`) installs the local Neo4j server and is not on PATH")
-        if lib.exists():
-            shutil.rmtree(lib)  # jars of another version or a broken copy
-        log.info("resolving Neo4j %s jars from Maven Central into %s", NEO4J_VERSION, lib)
-        cmd = [mvn, "-B", "-q", "-f", str(pom), "dependency:copy-dependencies"]
-        try:
-            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=False)
-        except subprocess.TimeoutExpired as e:
-            raise Neo4jUnavailable(f"resolving the Neo4j jars with Maven took over {timeout:.0f}s") from e
-        if proc.returncode != 0:
-            tail = " | ".join((proc.stdout + proc.stderr).strip().splitlines()[-5:])
-            raise Neo4jUnavailable(f"Maven could not resolve the Neo4j jars ({' '.join(cmd[1:])}): {tail}")
-        if not any(lib.glob("neo4j-*.jar")):
-            raise Neo4jUnavailable(f"Maven ran but left no Neo4j jars in {lib}")
-        (lib / ".kg-complete").write_text(NEO4J_VERSION + "\n", encoding="utf-8")
-    return lib
 
 
 # -- process helpers ------------------------------------------------------------------------
@@ -391,7 +178,9 @@ def _read_state(home: Path) -> dict[str, Any]:
 
 def _write_state(home: Path, state: dict[str, Any]) -> None:
     tmp = home / "server.json.tmp"
-    tmp.write_text(json.dumps(state, indent=2) + "\n", encoding="utf-8")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(json.dumps(state, indent=2) + "\n")
     tmp.replace(home / "server.json")
 
 
@@ -470,51 +259,29 @@ def _info(home: Path, state: dict[str, Any], running: bool) -> ServerInfo:
     )
 
 
-def _config_text(lib: Path, bolt: int, http: int, heap: str, pagecache: str, extra: dict[str, str]) -> str:
-    lines = [
-        "# Written by `kg neo4j start` on every start: edit kg/store/server.py or pass options instead.",
-        f"server.directories.lib={lib}",
-        # loopback only: nothing listens on another interface
-        f"server.default_listen_address={LOOPBACK}",
-        f"server.default_advertised_address={LOOPBACK}",
-        f"server.bolt.listen_address={LOOPBACK}:{bolt}",
-        f"server.bolt.advertised_address={LOOPBACK}:{bolt}",
-        f"server.http.listen_address={LOOPBACK}:{http}",
-        f"server.http.advertised_address={LOOPBACK}:{http}",
-        "server.https.enabled=false",
-        "dbms.security.auth_enabled=true",
-        "dbms.usage_report.enabled=false",
-        # small footprint: the machine is shared with the NLP pipeline and the browser tests
-        f"server.memory.heap.initial_size={heap}",
-        f"server.memory.heap.max_size={heap}",
-        f"server.memory.pagecache.size={pagecache}",
-        "db.tx_log.rotation.retention_policy=2 files",
-    ]
-    lines += [f"{k}={v}" for k, v in sorted(extra.items())]
-    return "\n".join(lines) + "\n"
-
-
 def _set_initial_password(java: Path, lib: Path, home: Path) -> None:
+    """Generate the password of user neo4j, store it (0600) and give it to neo4j-admin."""
     password = secrets.token_urlsafe(18)
     env = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")}
-    cmd = [
-        str(java), "-cp", f"{lib}/*", *_java_quiet(java),
-        ADMIN_TOOL, "dbms", "set-initial-password", password,
-    ]
-    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=home, timeout=300, check=False)
+    # The java launcher reads the main class and its arguments from an @-file, so the password
+    # never appears in argv; "--" keeps a password that starts with "-" from reading as an option.
+    args_file = home / "run" / "set-initial-password.args"
+    fd = os.open(args_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(f'{ADMIN_TOOL} dbms set-initial-password -- "{password}"\n')
+    cmd = [str(java), "-cp", f"{lib}/*", *quiet_options(java), f"@{args_file}"]
+    try:
+        proc = subprocess.run(
+            cmd, capture_output=True, text=True, env=env, cwd=home, timeout=300, check=False, umask=UMASK
+        )
+    finally:
+        args_file.unlink(missing_ok=True)
     if proc.returncode != 0:
         tail = " | ".join((proc.stdout + proc.stderr).strip().splitlines()[-4:])
         raise Neo4jUnavailable(f"neo4j-admin could not set the initial password: {tail}")
-    pw_file = home / "password"
-    fd = os.open(pw_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    fd = os.open(home / "password", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         fh.write(password + "\n")
-
-
-def _java_quiet(java: Path) -> list[str]:
-    # Java 24+ warns about sun.misc.Unsafe on every start; Neo4j's dependencies still use it.
-    major = _java_major(java.parent.parent)
-    return ["--sun-misc-unsafe-memory-access=allow"] if major and major >= 24 else []
 
 
 def _bolt_ready(uri: str, password: str) -> bool:
@@ -598,8 +365,8 @@ def start(
     ('bolt://127.0.0.1:7687', 'password')
     """
     home = _home_or_default(home)
-    home.mkdir(parents=True, exist_ok=True)
-    with _locked(home / ".lock"):
+    home.mkdir(mode=0o700, parents=True, exist_ok=True)
+    with locked(home / ".lock"):
         state = _read_state(home)
         if _is_our_server(state.get("pid"), home):
             info = _info(home, state, True)
@@ -619,10 +386,11 @@ def start(
         if http == bolt:
             raise Neo4jUnavailable(f"the Bolt and HTTP ports must differ (both {bolt})")
         for sub in ("conf", "data", "logs", "run", "import", "plugins"):
-            (home / sub).mkdir(exist_ok=True)
+            (home / sub).mkdir(mode=0o700, exist_ok=True)
         (home / "conf" / "neo4j.conf").write_text(
-            _config_text(lib, bolt, http, heap, pagecache, extra), encoding="utf-8"
+            config_text(home, lib, bolt, http, heap, pagecache, extra), encoding="utf-8"
         )
+        secure_tree(home)  # also a home made by an older kg, or touched by hand
         pw_file = home / "password"
         if not (home / "data" / "databases" / "system").exists():
             log.info("first start: generating the password of user %s into %s", USER, pw_file)
@@ -634,15 +402,16 @@ def start(
             )
         password = pw_file.read_text(encoding="utf-8").strip()
         cmd = [
-            str(java), "-cp", f"{lib}/*", f"-Xms{heap}", f"-Xmx{heap}", *_JVM_OPTIONS, *_java_quiet(java),
+            str(java), "-cp", f"{lib}/*", f"-Xms{heap}", f"-Xmx{heap}", *_JVM_OPTIONS, *quiet_options(java),
             ENTRY_POINT, f"--home-dir={home}", f"--config-dir={home / 'conf'}",
         ]
         console = home / "logs" / "console.log"
         started = time.monotonic()
-        with open(console, "ab") as out:
+        fd = os.open(console, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        with os.fdopen(fd, "ab") as out:
             proc = subprocess.Popen(
                 cmd, cwd=home, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
-                start_new_session=True, close_fds=True,
+                start_new_session=True, close_fds=True, umask=UMASK,
             )
         _CHILDREN[proc.pid] = proc
         state = {
@@ -723,7 +492,7 @@ def stop(home: str | Path | None = None, force: bool = False, grace: float = 60.
     False
     """
     home = _home_or_default(home)
-    with _locked(home / ".lock"):
+    with locked(home / ".lock"):
         state = _read_state(home)
         pid = state.get("pid")
         if pid:

@@ -1,0 +1,49 @@
+"""What the Neo4j tests share: the small corpus's counts, the library's names, a canonical dump of
+the relationships, and running `kg` as a user does."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Callable
+
+from kg.store import Store
+
+CORPUS_COUNTS = {
+    "nodes": 24,  # 9 actors + 3 documents + 12 sentences
+    "relationships": 67,  # 13 relations + 12 HAS_SENTENCE + 23 sentence MENTIONS + 19 document MENTIONS
+    "actors": 9,
+    "documents": 3,
+    "sentences": 12,
+    "relations": 13,
+    "evidence": 14,
+}
+LIBRARY = [
+    "actor_profile",
+    "adversaries_of",
+    "alliances",
+    "backers_of",
+    "blocs_input",
+    "enemy_of_enemy",
+    "evidence_for",
+    "path_between",
+    "timeline",
+]
+
+
+def edges(db: Store) -> list[tuple]:
+    """Every ontology relationship with all its properties, sorted; the evidence lists (which keep
+    the order of loading) as a sorted list of (id, rule, confidence)."""
+    rows = db.run_cypher(
+        "MATCH (a:Actor)-[r]->(b:Actor) WHERE r.polarity IS NOT NULL "
+        "RETURN a.id AS s, type(r) AS t, b.id AS o, properties(r) AS p ORDER BY s, t, o"
+    )
+    out = []
+    for r in rows:
+        p = dict(r["p"])
+        evidence = sorted(zip(p.pop("evidence"), p.pop("evidence_rules"), p.pop("evidence_confidences"), strict=True))
+        out.append((r["s"], r["t"], r["o"], sorted(p.items()), evidence))
+    return out
+
+
+#: The ``run_kg`` fixture of tests/cli/conftest.py: run `kg` with arguments, return the finished process.
+RunKg = Callable[..., subprocess.CompletedProcess[str]]
