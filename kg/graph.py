@@ -24,7 +24,7 @@ from typing import Any, BinaryIO
 import networkx as nx
 
 from .errors import InputError
-from .model import ONTOLOGY, Actor, Document, Evidence, Extraction, Relation
+from .model import ACTOR_TYPES, ONTOLOGY, Actor, Document, Evidence, Extraction, Relation
 
 
 def _graphml_value(value: Any) -> Any:
@@ -382,7 +382,8 @@ class KnowledgeGraph:
         if isinstance(source, (str, Path)):
             name = str(source)
             try:
-                lines: Iterable[str] = Path(source).read_text(encoding="utf-8").splitlines()
+                # "\n" only: a sentence may hold a raw U+2028, where splitlines() would cut the record
+                lines: Iterable[str] = Path(source).read_text(encoding="utf-8-sig").split("\n")
             except (OSError, UnicodeDecodeError) as e:
                 raise InputError(f"{name}: cannot read: {e}") from e
         else:
@@ -404,6 +405,8 @@ class KnowledgeGraph:
                 elif kind == "actor":
                     doc = obj["doc"]
                     docs.setdefault(doc, Document(doc, ""))
+                    if obj["type"] not in ACTOR_TYPES:
+                        raise ValueError(f"actor type {obj['type']!r} is not one of {', '.join(ACTOR_TYPES)}")
                     actor = Actor(obj["id"], obj["name"], obj["type"], list(obj.get("aliases", [])),
                                   int(obj.get("mentions", 1)))
                     actors.setdefault(doc, []).append(actor)
@@ -416,6 +419,9 @@ class KnowledgeGraph:
                     ev = Evidence(doc, obj["sentence"], int(obj["start"]), int(obj["end"]),
                                   obj.get("rule", "jsonl"), float(obj.get("confidence", 1.0)))
                     rels.setdefault(doc, []).append(Relation(src, obj["relation"].upper(), tgt, [ev]))
+                else:
+                    raise ValueError("no \"kind\" of document, actor or relation (an article? articles are "
+                                     "given as paths, not with --from-jsonl)")
             except (json.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError) as e:
                 raise InputError(f"{name}:{n}: not a kg JSONL record: {e}") from e
         kg = cls()

@@ -1,33 +1,63 @@
 """Read articles: plain text files, folders of them, JSONL (one article a line) or
-strings.  Bad inputs are reported one line each and skipped; the rest go on."""
+strings.  Bad inputs are reported one line each and skipped; the rest go on.
+
+This module only reads; :func:`kg.pipeline.load_graph` turns what it reads into a graph."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError
-from .graph import KnowledgeGraph
 from .model import Document
 
 log = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = {".txt", ".text"}
+# Byte-order marks that name their encoding (UTF-32 first: its little-endian mark starts like UTF-16's).
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"),
+         (b"\xfe\xff", "utf-16"))
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 
 
 @dataclass
 class InputReport:
-    """The problems met while reading inputs (one message each)."""
+    """The problems met while reading inputs (one message each).
+
+    ``on_error`` and ``on_warning``, when given, are called with each message as it is met, so a
+    command can say it at once while the other inputs go on.
+
+    Examples
+    --------
+    >>> report = InputReport()
+    >>> report.add(InputError("a.txt: empty file")); report.errors
+    ['a.txt: empty file']
+    """
 
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    on_error: Callable[[str], None] | None = None
+    on_warning: Callable[[str], None] | None = None
 
     def add(self, error: InputError) -> None:
-        log.debug("%s", error)
+        """Record an input that could not be read (it is skipped)."""
         self.errors.append(str(error))
+        if self.on_error is not None:
+            self.on_error(str(error))
+        else:
+            log.warning("%s", error)
+
+    def warn(self, message: str) -> None:
+        """Record something done to an input that the user should know (it is still read)."""
+        self.warnings.append(message)
+        if self.on_warning is not None:
+            self.on_warning(message)
+        else:
+            log.warning("%s", message)
 
 
 def _read_text(path: Path) -> str:
@@ -37,33 +67,64 @@ def _read_text(path: Path) -> str:
         raise InputError(f"{path}: no such file or folder") from e
     except OSError as e:
         raise InputError(f"{path}: cannot read: {e.strerror}") from e
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{path}: binary file, expected UTF-8 text")
+    return decode_text(data, str(path))
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """Decode a file's bytes: UTF-8 (a BOM is dropped), or UTF-16/32 when a BOM says so.
+
+    Raises
+    ------
+    InputError
+        When the bytes are binary, not UTF-8, or hold only white space.
+
+    Examples
+    --------
+    >>> decode_text("Iran".encode("utf-16"), "a.txt")
+    'Iran'
+    >>> decode_text(b"caf\\xe9", "b.txt")
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputError: b.txt: not UTF-8 text (byte 3)
+    """
+    encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
+    if encoding is None and b"\x00" in data[:8192]:
+        raise InputError(f"{name}: binary file, expected UTF-8 text")
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode(encoding or "utf-8-sig")
     except UnicodeDecodeError as e:
-        raise InputError(f"{path}: not UTF-8 text (byte {e.start})") from e
+        raise InputError(f"{name}: not {(encoding or 'utf-8').upper()} text (byte {e.start})") from e
+    if encoding is not None and "\x00" in text:
+        raise InputError(f"{name}: binary file, expected text")
     if not text.strip():
-        raise InputError(f"{path}: empty file")
+        raise InputError(f"{name}: empty file")
     return text
 
 
 def is_extraction_jsonl(path: Path) -> bool:
-    """True when ``path`` is a saved extraction (its lines carry ``"kind"``), not articles."""
+    """True when ``path`` is a saved extraction (its first record has a ``"kind"``), not articles.
+
+    Examples
+    --------
+    >>> is_extraction_jsonl(Path("no/such/graph.jsonl"))
+    False
+    """
     if path.suffix.lower() not in JSONL_SUFFIXES or not path.is_file():
         return False
     try:
-        with path.open(encoding="utf-8") as f:
+        with path.open(encoding="utf-8-sig") as f:
             for line in f:
                 if line.strip():
-                    return '"kind"' in line
-    except (OSError, UnicodeDecodeError):
+                    record = json.loads(line)
+                    return isinstance(record, dict) and "kind" in record and "text" not in record
+    except (OSError, UnicodeDecodeError, ValueError):
         return False
     return False
 
 
-def _documents_from_jsonl(path: Path, text: str, report: InputReport) -> Iterator[Document]:
-    for n, line in enumerate(text.splitlines(), 1):
+def _documents_from_jsonl(path: Path, text: str, report: InputReport) -> Iterator[tuple[str, Document]]:
+    # "\n" only: JSON text may hold a raw U+2028 or form feed, which splitlines() would break at
+    for n, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         try:
@@ -71,6 +132,10 @@ def _documents_from_jsonl(path: Path, text: str, report: InputReport) -> Iterato
         except json.JSONDecodeError as e:
             report.add(InputError(f"{path}:{n}: not JSON ({e.msg}); line skipped"))
             continue
+        if isinstance(obj, dict) and "kind" in obj and "text" not in obj:
+            report.add(InputError(f"{path}: a saved extraction, not articles: pass it as a path to "
+                                  "kg load/view/analyze or with --from-jsonl"))
+            return
         if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
             report.add(InputError(f"{path}:{n}: needs a \"text\" string; line skipped"))
             continue
@@ -78,7 +143,7 @@ def _documents_from_jsonl(path: Path, text: str, report: InputReport) -> Iterato
             report.add(InputError(f"{path}:{n}: empty text; line skipped"))
             continue
         doc_id = str(obj.get("id") or f"{path.stem}-{n}")
-        yield Document(
+        yield f"{path}:{n}", Document(
             id=doc_id,
             text=obj["text"],
             title=obj.get("title"),
@@ -88,7 +153,7 @@ def _documents_from_jsonl(path: Path, text: str, report: InputReport) -> Iterato
         )
 
 
-def _documents_from_path(path: Path, report: InputReport) -> Iterator[Document]:
+def _documents_from_path(path: Path, report: InputReport) -> Iterator[tuple[str, Document]]:
     if path.is_dir():
         files = sorted(
             p for p in path.rglob("*")
@@ -97,6 +162,7 @@ def _documents_from_path(path: Path, report: InputReport) -> Iterator[Document]:
         )
         if not files:
             report.add(InputError(f"{path}: folder holds no .txt or .jsonl files"))
+            return
         for f in files:
             yield from _documents_from_path(f, report)
         return
@@ -108,7 +174,7 @@ def _documents_from_path(path: Path, report: InputReport) -> Iterator[Document]:
     if path.suffix.lower() in JSONL_SUFFIXES:
         yield from _documents_from_jsonl(path, text, report)
     else:
-        yield Document(id=path.stem, text=text, title=None, source=str(path))
+        yield str(path), Document(id=path.stem, text=text, title=None, source=str(path))
 
 
 def _looks_like_text(item: str) -> bool:
@@ -121,7 +187,7 @@ def _looks_like_text(item: str) -> bool:
 
 
 def read_documents(
-    items: Iterable[str | Path | Document], report: InputReport | None = None
+    items: Iterable[str | Path | Document], report: InputReport | None = None, taken: Iterable[str] | None = None
 ) -> Iterator[Document]:
     """Yield a :class:`Document` for every article in ``items``.
 
@@ -133,6 +199,12 @@ def read_documents(
         line break in it is taken as text; its id is ``text-N``).
     report : InputReport, optional
         Collects one message per bad input; bad inputs are skipped.
+    taken : iterable of str, optional
+        Document ids already in use (say, in a saved extraction read with the articles).
+
+    Two different articles with one id (``a/news.txt`` and ``b/news.txt``) are both read, the
+    second as ``news-2``; the same article given twice is read once.  Both are reported as
+    warnings.
 
     Returns
     -------
@@ -140,68 +212,48 @@ def read_documents(
 
     Examples
     --------
-    >>> [d.id for d in read_documents(["Russia backs Assad."])]
-    ['text-1']
+    >>> [d.id for d in read_documents(["Russia backs Assad.", "Iran backs the Houthis."], taken=["text-1"])]
+    ['text-1-2', 'text-2']
     """
     report = report if report is not None else InputReport()
+    ids = _UniqueIds(report, taken)
     for n, item in enumerate(items, 1):
         if isinstance(item, Document):
-            yield item
-            continue
-        if isinstance(item, str) and _looks_like_text(item):
-            if item.strip():
-                yield Document(id=f"text-{n}", text=item)
-            else:
+            documents: Iterable[tuple[str, Document]] = [(f"document {n}", item)]
+        elif isinstance(item, str) and _looks_like_text(item):
+            if not item.strip():
                 report.add(InputError(f"text {n}: empty text"))
-            continue
-        yield from _documents_from_path(Path(item), report)
+                continue
+            documents = [(f"text {n}", Document(id=f"text-{n}", text=item))]
+        else:
+            documents = _documents_from_path(Path(item), report)
+        for where, document in documents:
+            if ids.admit(document, where):
+                yield document
 
 
-def load_graph(
-    paths: Iterable[str | Path], actors_file: str | Path | None = None, report: InputReport | None = None
-) -> KnowledgeGraph:
-    """Read saved extractions as they are and extract every other path; return one merged graph.
+class _UniqueIds:
+    """Gives every document its own id: a different article under a used id gets a suffix, the
+    same article twice is read once; both are said (as warnings)."""
 
-    Parameters
-    ----------
-    paths : iterable of str or Path
-        Saved extraction JSONL files (their lines carry ``"kind"``, see :func:`is_extraction_jsonl`)
-        and articles: ``.txt`` files, folders of them or article JSONL files.
-    actors_file : str or Path, optional
-        Extra actors for the extraction (see :func:`kg.pipeline.extract`).
-    report : InputReport, optional
-        Collects one message per unreadable article (those are skipped).
+    def __init__(self, report: InputReport, taken: Iterable[str] | None) -> None:
+        self.report = report
+        self.digests: dict[str, str | None] = dict.fromkeys(taken or ())
 
-    Returns
-    -------
-    KnowledgeGraph
-
-    Raises
-    ------
-    InputError
-        When a path does not exist.
-
-    Examples
-    --------
-    >>> load_graph(["no/such/article.txt"])
-    Traceback (most recent call last):
-    ...
-    kg.errors.InputError: no/such/article.txt: no such file or folder
-    """
-    given = [Path(p) for p in paths]
-    for path in given:
-        if not path.exists():
-            raise InputError(f"{path}: no such file or folder")
-    saved = [p for p in given if is_extraction_jsonl(p)]
-    articles = [p for p in given if p not in saved]
-    lines: list[str] = []
-    for path in saved:
-        lines += KnowledgeGraph.from_jsonl(path).to_jsonl().splitlines()
-    if articles:
-        from .pipeline import extract  # the pipeline imports this module
-
-        extracted = extract([str(p) for p in articles], actors_file=actors_file, report=report)
-        if not saved:
-            return extracted
-        lines += extracted.to_jsonl().splitlines()
-    return KnowledgeGraph.from_jsonl(lines)
+    def admit(self, document: Document, where: str) -> bool:
+        digest = hashlib.blake2b(document.text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+        old = document.id
+        if old not in self.digests:
+            self.digests[old] = digest
+            return True
+        if self.digests[old] == digest:
+            self.report.warn(f"{where}: document {old!r} was read before with the same text; read once")
+            return False
+        n = 2
+        while f"{old}-{n}" in self.digests:
+            n += 1
+        document.id = f"{old}-{n}"
+        self.digests[document.id] = digest
+        self.report.warn(f"{where}: document id {old!r} is already used by another article; "
+                         f"this one is {document.id!r}")
+        return True

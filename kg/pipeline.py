@@ -7,24 +7,75 @@ The spaCy model loads once per process and articles are parsed in batches with
 from __future__ import annotations
 
 import logging
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
-from itertools import islice
+from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.tokens import Doc
 
+from .errors import InputError
 from .extraction.actors import MentionFinder, Resolver
 from .extraction.lexicon import load_lexicon
 from .extraction.relations import Found, RelationExtractor
 from .extraction.text import prepare
 from .graph import KnowledgeGraph
-from .inputs import InputReport, read_documents
+from .inputs import InputReport, is_extraction_jsonl, read_documents
 from .model import Document, Evidence, Extraction, Relation, slugify
 from .nlp import get_nlp
 
 log = logging.getLogger(__name__)
 
 BATCH_SIZE = 32
+# Long articles are parsed in pieces of about this many characters, cut at line breaks: the
+# parser's memory grows with the length of what it parses at once (a 990,000-character article
+# took 3.2 GB in one piece).  Every article of the team's corpora fits in one piece.
+CHUNK_CHARS = 20_000
+# At most this many characters go through the parser together.
+BATCH_CHARS = 100_000
+
+
+def chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+    """Cut ``text`` into pieces of at most ``size`` characters: ``[(offset, piece), ...]``.
+
+    Cuts fall after a line break, else after a full stop, else at a space (a line without any is
+    cut where it must).  The pieces put back together are the text.
+
+    Examples
+    --------
+    >>> chunks("Russia backs Assad.\\nIran backs the Houthis.", size=30)
+    [(0, 'Russia backs Assad.\\n'), (20, 'Iran backs the Houthis.')]
+    """
+    pieces = []
+    start = 0
+    while len(text) - start > size:
+        end = start + size
+        floor = start + size // 4  # never cut a sliver
+        cut = text.rfind("\n", floor, end) + 1
+        if not cut:
+            cut = text.rfind(". ", floor, end) + 2
+        if cut < floor:
+            cut = text.rfind(" ", floor, end) + 1
+        if cut < floor:
+            cut = end
+        pieces.append((start, text[start:cut]))
+        start = cut
+    pieces.append((start, text[start:]))
+    return pieces
+
+
+@dataclass
+class _Job:
+    """One document on its way through the parser: its pieces (chunks, then asides) by offset."""
+
+    where: str
+    document: Document
+    pieces: list[tuple[int, str]]
+    chunk_count: int
+
+    @property
+    def chars(self) -> int:
+        return sum(len(text) for _, text in self.pieces)
 
 
 class Extractor:
@@ -55,42 +106,106 @@ class Extractor:
         """Extract one document (convenience; batches are faster)."""
         return next(self.extract_many([document]))
 
-    def extract_many(self, documents: Iterable[Document], batch_size: int = BATCH_SIZE) -> Iterator[Extraction]:
-        """Yield one :class:`Extraction` per document, parsing in batches."""
-        it = iter(documents)
-        while batch := list(islice(it, batch_size)):
-            prepared = [prepare(d.text) for d in batch]
-            texts: list[str] = []
-            for p in prepared:
-                texts.append(p.parse_text)
-                texts.extend(aside for _, aside in p.asides)
-            parsed = iter(self.nlp.pipe(texts, batch_size=batch_size))
-            for doc, prep in zip(batch, prepared, strict=True):
-                main = next(parsed)
-                pieces = [(main, 0)] + [(next(parsed), start) for start, _ in prep.asides]
-                yield self._extract_parsed(doc, pieces)
+    def extract_many(
+        self, documents: Iterable[Document], batch_size: int = BATCH_SIZE, report: InputReport | None = None
+    ) -> Iterator[Extraction]:
+        """Yield one :class:`Extraction` per document, in order, parsing in batches.
 
-    def _extract_parsed(self, document: Document, pieces: list[tuple[Doc, int]]) -> Extraction:
+        A document that cannot be extracted is one message in ``report`` (it is left out, the
+        others go on); without a report the error is raised.
+        """
+        for batch in self._batches(documents, batch_size, report):
+            try:
+                parsed: list[Doc] | None = self._parse([text for job in batch for _, text in job.pieces])
+            except Exception:  # noqa: BLE001 - one bad document must not sink its batch: parse each alone
+                parsed = None
+            position = 0
+            for job in batch:
+                try:
+                    if parsed is None:
+                        docs = self._parse([text for _, text in job.pieces])
+                    else:
+                        docs = parsed[position:position + len(job.pieces)]
+                        position += len(job.pieces)
+                    extraction = self._extract_parsed(job.document, docs, job)
+                except Exception as e:
+                    if report is None:
+                        raise
+                    report.add(InputError(f"{job.where}: could not be extracted ({type(e).__name__}: {e}); "
+                                          "left out"))
+                    continue
+                yield extraction
+
+    def _batches(self, documents: Iterable[Document], batch_size: int, report: InputReport | None
+                 ) -> Iterator[list[_Job]]:
+        batch: list[_Job] = []
+        chars = 0
+        for document in documents:
+            where = document.source or document.id
+            try:
+                job = self._prepare(document, where)
+            except Exception as e:
+                if report is None:
+                    raise
+                report.add(InputError(f"{where}: could not be prepared ({type(e).__name__}: {e}); left out"))
+                continue
+            if batch and (len(batch) >= batch_size or chars + job.chars > BATCH_CHARS):
+                yield batch
+                batch, chars = [], 0
+            batch.append(job)
+            chars += job.chars
+        if batch:
+            yield batch
+
+    @staticmethod
+    def _prepare(document: Document, where: str) -> _Job:
+        prepared = prepare(document.text)
+        for start, end, why in prepared.blanked:
+            snippet = " ".join(document.text[start:end].split())
+            log.info("%s: blanked %s (characters %d-%d): %.80r", where, why, start, end, snippet)
+        pieces = chunks(prepared.parse_text)
+        return _Job(where, document, pieces + prepared.asides, len(pieces))
+
+    def _parse(self, texts: list[str]) -> list[Doc]:
+        """Parse texts in groups of at most :data:`BATCH_CHARS` characters (flat memory)."""
+        docs: list[Doc] = []
+        group: list[str] = []
+        size = 0
+        for text in texts:
+            if group and size + len(text) > BATCH_CHARS:
+                docs += self.nlp.pipe(group, batch_size=len(group))
+                group, size = [], 0
+            group.append(text)
+            size += len(text)
+        if group:
+            docs += self.nlp.pipe(group, batch_size=len(group))
+        return docs
+
+    def _extract_parsed(self, document: Document, parsed: list[Doc], job: _Job) -> Extraction:
+        pieces = [(doc, offset) for doc, (offset, _) in zip(parsed, job.pieces, strict=True)]
         mentions = []
         for part, (doc, offset) in enumerate(pieces):
             mentions += self.finder.find(part, doc, offset)
         docs = [d for d, _ in pieces]
         actors = self.resolver.resolve(mentions, docs)
         found = self.relations.extract(docs, actors, [o for _, o in pieces])
-        relations = self._relations(document, pieces, found)
+        relations = self._relations(document, pieces[:job.chunk_count], [o for _, o in pieces], found)
         related = {f.source for f in found} | {f.target for f in found}
         return Extraction(document, actors.to_actors(self.gazetteer, related), relations)
 
-    def _relations(self, document: Document, pieces: list[tuple[Doc, int]], found: list[Found]) -> list[Relation]:
-        main = pieces[0][0]
+    @staticmethod
+    def _relations(document: Document, chunks: list[tuple[Doc, int]], offsets: list[int], found: list[Found]
+                   ) -> list[Relation]:
+        starts = [offset for _, offset in chunks]
         by_key: dict[tuple[str, str, str], Relation] = {}
         for f in found:
-            char = pieces[f.part][1] + f.char if f.part else f.char
-            sent = main.char_span(char, char + 1, alignment_mode="expand")
+            char = offsets[f.part] + f.char  # in the article; the sentence is in the chunk holding it
+            main, offset = chunks[bisect_right(starts, char) - 1]
+            sent = main.char_span(char - offset, char - offset + 1, alignment_mode="expand")
             if sent is None:
                 continue
             sentence = sent.sent
-            start, end = sentence.start_char, sentence.end_char
+            start, end = sentence.start_char + offset, sentence.end_char + offset
             text = document.text[start:end].strip()
             lead = len(document.text[start:end]) - len(document.text[start:end].lstrip())
             start += lead
@@ -108,6 +223,7 @@ def extract(
     actors_file: str | Path | None = None,
     progress: Callable[[Document], None] | None = None,
     report: InputReport | None = None,
+    graph: KnowledgeGraph | None = None,
 ) -> KnowledgeGraph:
     """Extract actors and relations from articles into a :class:`KnowledgeGraph`.
 
@@ -122,6 +238,8 @@ def extract(
         Called with each document once it is extracted.
     report : InputReport, optional
         Collects one message per unreadable input (those are skipped).
+    graph : KnowledgeGraph, optional
+        Add to this graph instead of a new one.
 
     Returns
     -------
@@ -136,10 +254,64 @@ def extract(
     if isinstance(texts_or_paths, (str, Path, Document)):
         texts_or_paths = [texts_or_paths]
     extractor = Extractor(actors_file)
-    graph = KnowledgeGraph()
-    for extraction in extractor.extract_many(read_documents(texts_or_paths, report)):
+    graph = graph if graph is not None else KnowledgeGraph()
+    documents = read_documents(texts_or_paths, report, taken=graph.documents)
+    for extraction in extractor.extract_many(documents, report=report if report is not None else InputReport()):
         graph.add(extraction)
         if progress is not None:
             progress(extraction.document)
     return graph
 
+
+def load_graph(
+    paths: Iterable[str | Path],
+    actors_file: str | Path | None = None,
+    report: InputReport | None = None,
+    from_jsonl: Iterable[str | Path] = (),
+    progress: Callable[[Document], None] | None = None,
+) -> KnowledgeGraph:
+    """Read saved extractions as they are and extract every other path, into one graph.
+
+    This is the one way every command reads its inputs.  Nothing raises for a bad input: each is
+    one message in ``report`` and the others are still read.
+
+    Parameters
+    ----------
+    paths : iterable of str or Path
+        Articles (``.txt`` files, folders of them, article JSONL) and saved extractions (JSONL whose
+        records carry ``"kind"``, told apart by :func:`kg.inputs.is_extraction_jsonl`).
+    actors_file : str or Path, optional
+        Extra actors for the extraction (see :func:`extract`).
+    report : InputReport, optional
+        Collects one message per unreadable input or line.
+    from_jsonl : iterable of str or Path
+        Saved extractions (``kg extract --format jsonl``), read whatever their content.
+    progress : callable, optional
+        Called with each document once it is extracted.
+
+    Returns
+    -------
+    KnowledgeGraph
+        Saved extractions joined with :meth:`KnowledgeGraph.merge`, then the extracted articles.
+
+    Examples
+    --------
+    >>> report = InputReport()
+    >>> load_graph(["no/such/article.txt"], report=report)
+    <KnowledgeGraph: 0 documents, 0 actors, 0 relations>
+    >>> report.errors
+    ['no/such/article.txt: no such file or folder']
+    """
+    report = report if report is not None else InputReport()
+    given = [Path(p) for p in paths]
+    saved = [Path(p) for p in from_jsonl] + [p for p in given if is_extraction_jsonl(p)]
+    articles = [p for p in given if p not in saved]
+    graph = KnowledgeGraph()
+    for path in saved:
+        try:
+            graph.merge(KnowledgeGraph.from_jsonl(path))
+        except InputError as e:
+            report.add(e)
+    if articles:
+        extract(articles, actors_file=actors_file, progress=progress, report=report, graph=graph)
+    return graph

@@ -55,25 +55,44 @@ def test_saved_extraction_is_told_apart_from_articles(tmp_path: Path) -> None:
     assert (is_extraction_jsonl(saved), is_extraction_jsonl(articles)) == (True, False)
 
 
-def test_load_graph_merges_a_saved_extraction_with_articles(tmp_path: Path) -> None:
-    from kg.inputs import load_graph
-    from kg.pipeline import extract
-
-    saved = tmp_path / "saved.jsonl"
-    extract(["Iran backs the Houthis."]).to_jsonl(saved)
-    article = tmp_path / "syria.txt"
-    article.write_text("Russia backs Assad.", encoding="utf-8")
-    graph = load_graph([saved, article])
-    assert sorted(graph.documents) == ["syria", "text-1"]
-    assert [(r["source"], r["relation"], r["target"]) for r in graph.relations()] == [
-        ("Iran", "BACKS", "Houthis"), ("Russia", "BACKS", "Bashar al-Assad")]
+def test_utf16_and_utf32_with_a_byte_order_mark_are_decoded(tmp_path: Path) -> None:
+    for name, encoding in (("le16.txt", "utf-16"), ("be16.txt", "utf-16-be"), ("le32.txt", "utf-32")):
+        data = "Russia backs Assad.".encode(encoding)
+        if encoding == "utf-16-be":
+            data = b"\xfe\xff" + data
+        (tmp_path / name).write_bytes(data)
+    report = InputReport()
+    docs = list(read_documents(sorted(tmp_path.iterdir()), report))
+    assert ([d.text for d in docs], report.errors) == (["Russia backs Assad."] * 3, [])
 
 
-def test_load_graph_names_a_missing_path(tmp_path: Path) -> None:
-    import pytest
+def test_jsonl_text_with_a_line_separator_character_stays_one_article(tmp_path: Path) -> None:
+    path = tmp_path / "news.jsonl"
+    path.write_text('{"id": "a", "text": "Iran backs\u2028the Houthis.\\u000c"}\n', encoding="utf-8")
+    report = InputReport()
+    assert [d.text for d in read_documents([path], report)] == ["Iran backs\u2028the Houthis.\x0c"]
+    assert report.errors == []
 
-    from kg.errors import InputError
-    from kg.inputs import load_graph
 
-    with pytest.raises(InputError, match="no such file or folder"):
-        load_graph([tmp_path / "nope.jsonl"])
+def test_one_id_for_two_articles_is_suffixed_and_the_same_article_twice_is_read_once(tmp_path: Path) -> None:
+    path = tmp_path / "news.jsonl"
+    path.write_text('{"id": "a", "text": "Iran backs the Houthis."}\n{"id": "a", "text": "Russia backs Assad."}\n'
+                    '{"id": "a", "text": "Iran backs the Houthis."}\n{"id": "a-2", "text": "Turkey backs HTS."}\n',
+                    encoding="utf-8")
+    report = InputReport()
+    docs = list(read_documents([path], report))
+    assert [(d.id, d.text) for d in docs] == [
+        ("a", "Iran backs the Houthis."), ("a-2", "Russia backs Assad."), ("a-2-2", "Turkey backs HTS.")]
+    assert (report.errors, report.warnings) == ([], [
+        f"{path}:2: document id 'a' is already used by another article; this one is 'a-2'",
+        f"{path}:3: document 'a' was read before with the same text; read once",
+        f"{path}:4: document id 'a-2' is already used by another article; this one is 'a-2-2'",
+    ])
+
+
+def test_a_saved_extraction_inside_a_folder_is_named_not_read_line_by_line(tmp_path: Path) -> None:
+    (tmp_path / "graph.jsonl").write_text('{"kind": "document", "id": "d"}\n{"kind": "actor"}\n', encoding="utf-8")
+    report = InputReport()
+    assert list(read_documents([tmp_path], report)) == []
+    assert report.errors == [f"{tmp_path / 'graph.jsonl'}: a saved extraction, not articles: pass it as a path to "
+                             "kg load/view/analyze or with --from-jsonl"]

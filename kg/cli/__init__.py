@@ -1,50 +1,59 @@
 """The `kg` command line: a thin layer over the library.  Only this package prints.
 
-Each sub-module registers its commands on :data:`app`.
+Every command is a plain function in its module (``fetch``, ``extract``, ``neo4j``, ``view``, ``analyze``);
+:data:`COMMANDS` and :data:`GROUPS` are the one table that puts them on :data:`app`.  What the
+commands share (``--param``, output formats, reading inputs, the error line) is in
+:mod:`kg.cli.common`.
 """
 
 from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
+from typing import Any
 
 import typer
 
 from ..errors import KgError
+from . import analyze, extract, fetch, neo4j, view
+from .common import app, error, fail
 
-app = typer.Typer(
-    name="kg",
-    help="Turn news articles into a knowledge graph of political and armed actors and their relations.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
+__all__ = ["COMMANDS", "GROUPS", "app", "fail", "main"]
 
-
-def fail(message: str, code: int = 1) -> None:
-    """Print one clean error line and exit non-zero."""
-    typer.echo(f"kg: error: {message}", err=True)
-    raise typer.Exit(code)
+# name -> command function; the order is the order of `kg --help`
+COMMANDS: dict[str, Callable[..., Any]] = {
+    "fetch": fetch.fetch_command,
+    "extract": extract.extract_command,
+    "load": neo4j.load,
+    "query": neo4j.query,
+    "view": view.view,
+    "analyze": analyze.analyze,
+}
+# name -> a group of sub-commands
+GROUPS: dict[str, typer.Typer] = {
+    "neo4j": neo4j.neo4j_app,
+}
 
 
 def _register() -> None:
-    # Imported for their side effect of adding commands to `app`.
-    from . import extract  # noqa: F401
+    """Put every command of the table on :data:`app` (once)."""
+    if app.registered_commands or app.registered_groups:
+        return
+    for name, command in COMMANDS.items():
+        app.command(name)(command)
+    for name, group in GROUPS.items():
+        app.add_typer(group, name=name)
 
-    for optional in ("neo4j", "view", "analyze"):
-        try:
-            __import__(f"{__name__}.{optional}")
-        except ModuleNotFoundError as e:
-            if e.name != f"{__name__}.{optional}":
-                raise
+
+_register()
 
 
 def main() -> None:
-    """Entry point of the `kg` console script."""
+    """Entry point of the `kg` console script: a :class:`~kg.errors.KgError` is one line and exit 1."""
     logging.basicConfig(level=logging.WARNING, format="kg: %(levelname)s: %(message)s")
-    _register()
     try:
         app()
     except KgError as e:
-        typer.echo(f"kg: error: {e}", err=True)
+        error(str(e))
         sys.exit(1)

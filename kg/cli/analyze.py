@@ -10,27 +10,9 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from .. import analysis, inputs
-from ..errors import InputError, KgError
+from .. import analysis
 from ..graph import KnowledgeGraph
-from ..inputs import InputReport
-from . import app, fail
-
-
-def _load_graph_strictly(paths: list[Path], actors: Path | None = None) -> KnowledgeGraph:
-    """:func:`kg.inputs.load_graph`, except that an unreadable article fails the command instead
-    of being skipped: the analysis must not silently leave part of the corpus out.
-
-    Raises
-    ------
-    InputError
-        When an input cannot be read (all the unreadable articles are named, one per line).
-    """
-    problems = InputReport()
-    graph = inputs.load_graph(paths, actors_file=actors, report=problems)
-    if problems.errors:
-        raise InputError("\nkg: error: ".join(problems.errors))
-    return graph
+from .common import Actors, FromJsonl, exit_if_errors, fail, read_graph
 
 
 def report(graph: KnowledgeGraph, *, k: int | None = None, since: str | None = None, top: int = 10) -> dict[str, Any]:
@@ -111,17 +93,18 @@ def _print_tables(data: dict[str, Any]) -> None:
         console.print("Changed ties: 0 (no tie changed sign between dated articles)")
 
 
-@app.command()
 def analyze(
     paths: Annotated[
-        list[Path],
-        typer.Argument(help="Articles (.txt, folders, article JSONL) or a saved extraction JSONL."),
-    ],
+        list[Path] | None,
+        typer.Argument(help="Articles (.txt, folders, article JSONL) or a saved extraction JSONL.",
+                       show_default=False),
+    ] = None,
     format: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
     k: Annotated[int | None, typer.Option("--k", help="At most this many blocs (default: as the data says).")] = None,
     since: Annotated[str | None, typer.Option(help="Only changes on or after this date (YYYY-MM-DD).")] = None,
     top: Annotated[int, typer.Option(help="Rows of the top-actors table.")] = 10,
-    actors: Annotated[Path | None, typer.Option(help="Actors file for extraction.")] = None,
+    actors: Actors = None,
+    from_jsonl: FromJsonl = None,
 ) -> None:
     """Print alliance blocs, frustrated ties, top actors and changed ties.
 
@@ -129,13 +112,12 @@ def analyze(
     """
     if format not in ("table", "json"):
         fail(f"--format must be table or json, not {format!r}")
-    try:
-        graph = _load_graph_strictly(paths, actors)
-        data = report(graph, k=k, since=since, top=top)
-    except KgError as e:
-        fail(str(e))
-        return
+    if not paths and not from_jsonl:
+        fail("nothing to analyze: give article paths (or --from-jsonl FILE)")
+    graph, problems = read_graph(paths, actors, from_jsonl)
+    data = report(graph, k=k, since=since, top=top)
     if format == "json":
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         _print_tables(data)
+    exit_if_errors(problems)

@@ -2,27 +2,19 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
-import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from ..errors import KgError
-from . import app, fail
+from .common import Actors, FromJsonl, Params, RowsFormat, exit_if_errors, fail, parse_params, print_rows, read_graph
 
 neo4j_app = typer.Typer(
     name="neo4j",
     help="Manage the local Neo4j Community server (loopback only; data in .neo4j/).",
     no_args_is_help=True,
 )
-app.add_typer(neo4j_app, name="neo4j")
 
 # Exit code of `kg neo4j status` when the server is not running (as the LSB init scripts say).
 NOT_RUNNING = 3
@@ -36,12 +28,6 @@ Password = Annotated[
     typer.Option("--password", help="Password [default: $NEO4J_PASSWORD, else the local server's]"),
 ]
 Database = Annotated[str | None, typer.Option("--database", help="Database [default: $NEO4J_DATABASE]")]
-
-
-class Format(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
 
 
 def _describe(info: Any, headline: str) -> None:
@@ -62,14 +48,11 @@ def neo4j_install() -> None:
     """Resolve the Neo4j server's jars from Maven Central (done by the first start anyway)."""
     from ..store import server
 
-    try:
-        already = server.is_installed()
-        if not already:
-            typer.echo(f"Resolving Neo4j {server.NEO4J_VERSION} from Maven Central...", err=True)
-        lib = server.install()
-        java = server.find_java()
-    except KgError as e:
-        fail(str(e))
+    already = server.is_installed()
+    if not already:
+        typer.echo(f"Resolving Neo4j {server.NEO4J_VERSION} from Maven Central...", err=True)
+    lib = server.install()
+    java = server.find_java()
     typer.echo(f"Neo4j {server.NEO4J_VERSION} jars {'are' if already else 'now'} in {lib}; Java: {java}")
 
 
@@ -90,14 +73,11 @@ def neo4j_start(
     """Start the local Neo4j server (installing it on first use); starting twice is harmless."""
     from ..store import server
 
-    try:
-        before = server.status()
-        if not server.is_installed():
-            typer.echo(f"Resolving Neo4j {server.NEO4J_VERSION} from Maven Central (first start)", err=True)
-        info = server.start(bolt_port=bolt_port, http_port=http_port, heap=heap, pagecache=pagecache,
-                            timeout=timeout)
-    except KgError as e:
-        fail(str(e))
+    before = server.status()
+    if not server.is_installed():
+        typer.echo(f"Resolving Neo4j {server.NEO4J_VERSION} from Maven Central (first start)", err=True)
+    info = server.start(bolt_port=bolt_port, http_port=http_port, heap=heap, pagecache=pagecache,
+                        timeout=timeout)
     verb = "was already running" if before.running and before.pid == info.pid else "is running"
     _describe(info, f"Neo4j {info.version} {verb} (pid {info.pid})")
 
@@ -109,11 +89,8 @@ def neo4j_stop(
     """Stop the local Neo4j server (nothing to do when it is not running)."""
     from ..store import server
 
-    try:
-        before = server.status()
-        server.stop(force=force)
-    except KgError as e:
-        fail(str(e))
+    before = server.status()
+    server.stop(force=force)
     if before.running:
         typer.echo(f"Stopped Neo4j (pid {before.pid}); data kept in {before.home}")
     else:
@@ -138,17 +115,13 @@ def neo4j_status(
         raise typer.Exit(NOT_RUNNING)
 
 
-@app.command("load")
 def load(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(help="Articles: .txt files, folders, or article JSONL", show_default=False),
     ] = None,
-    actors: Annotated[Path | None, typer.Option("--actors", help="Your extra actors (JSONL)")] = None,
-    from_jsonl: Annotated[
-        list[Path] | None,
-        typer.Option("--from-jsonl", help="A saved extraction (`kg extract --format jsonl`); repeatable"),
-    ] = None,
+    actors: Actors = None,
+    from_jsonl: FromJsonl = None,
     batch_size: Annotated[int, typer.Option(help="Rows per transaction", min=1)] = 5000,
     uri: Uri = None,
     user: User = None,
@@ -156,85 +129,21 @@ def load(
     database: Database = None,
 ) -> None:
     """Extract articles (or read saved extractions) and write the graph into Neo4j, idempotently."""
-    from ..graph import KnowledgeGraph
     from ..store import connect
 
     if not paths and not from_jsonl:
         fail("nothing to load: give article paths, or --from-jsonl FILE")
-    try:
-        # connect first: a down server should fail before minutes of extraction
-        with connect(uri, user, password, database) as db:
-            lines: list[str] = []
-            for p in from_jsonl or []:
-                lines += KnowledgeGraph.from_jsonl(p).to_jsonl().splitlines()
-            if paths:
-                import kg
-
-                extracted = kg.extract([str(p) for p in paths], actors_file=actors)
-                lines += extracted.to_jsonl().splitlines()
-            graph = KnowledgeGraph.from_jsonl(lines)
-            report = db.write(graph, batch_size=batch_size)
-            counts = db.counts()
-    except KgError as e:
-        fail(str(e))
+    # connect first: a down server should fail before minutes of extraction
+    with connect(uri, user, password, database) as db:
+        graph, problems = read_graph(paths, actors, from_jsonl)
+        report = db.write(graph, batch_size=batch_size)
+        counts = db.counts()
     typer.echo(f"Loaded {report} into {db.uri}")
     typer.echo(
         f"The database holds {counts['actors']} actors, {counts['relations']} relations "
         f"({counts['evidence']} evidence sentences), {counts['documents']} documents."
     )
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list) and all(not isinstance(v, dict | list) for v in value):
-        return "; ".join(_cell(v) for v in value)
-    if isinstance(value, dict | list):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
-    return str(value)
-
-
-def _parse_params(pairs: list[str], typed: bool) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for pair in pairs:
-        key, sep, value = pair.partition("=")
-        if not sep or not key.strip():
-            fail(f"--param takes key=value, not {pair!r}")
-        parsed: Any = value
-        if typed:  # ad-hoc Cypher declares no kinds: read numbers, booleans and null as JSON
-            try:
-                candidate = json.loads(value)
-            except ValueError:
-                candidate = value
-            if not isinstance(candidate, str | dict):
-                parsed = candidate
-        out[key.strip()] = parsed
-    return out
-
-
-def _print_rows(rows: list[dict[str, Any]], columns: list[str], fmt: Format) -> None:
-    if fmt is Format.json:
-        typer.echo(json.dumps(list(rows), ensure_ascii=False, indent=2))
-        return
-    if fmt is Format.csv:
-        buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(columns)
-        for row in rows:
-            writer.writerow([_cell(row.get(c)) for c in columns])
-        sys.stdout.write(buf.getvalue())
-        return
-    # Names come from articles: never let "[...]" in them read as rich markup.
-    console = Console(markup=False, highlight=False, emoji=False)
-    if not console.is_terminal:
-        console = Console(markup=False, highlight=False, emoji=False, width=240)
-    table = Table(*columns)
-    for row in rows:
-        table.add_row(*(_cell(row.get(c)) for c in columns))
-    console.print(table)
-    console.print(f"{len(rows)} row{'s' if len(rows) != 1 else ''}")
+    exit_if_errors(problems)
 
 
 def _print_list() -> None:
@@ -249,15 +158,12 @@ def _print_list() -> None:
             typer.echo(f"    --param {p.name}=...  {p.kind}{default}: {p.help}")
 
 
-@app.command("query")
 def query(
     name: Annotated[
         str | None, typer.Argument(help="A query of the library (see --list)", show_default=False)
     ] = None,
-    param: Annotated[
-        list[str] | None, typer.Option("--param", "-p", help="key=value; repeatable", show_default=False)
-    ] = None,
-    fmt: Annotated[Format, typer.Option("--format", help="Output format")] = Format.table,
+    param: Params = None,
+    fmt: Annotated[RowsFormat, typer.Option("--format", help="Output format")] = RowsFormat.table,
     list_: Annotated[bool, typer.Option("--list", help="List the library's queries")] = False,
     cypher: Annotated[
         str | None,
@@ -271,17 +177,14 @@ def query(
     """Run a query of the Cypher library (actor names resolved through aliases), or ad-hoc Cypher."""
     from ..store import connect
 
-    try:
-        if list_:
-            _print_list()
-            return
-        if name and cypher:
-            fail("give a query name or --cypher, not both")
-        if not name and not cypher:
-            fail("give a query name (see `kg query --list`) or --cypher 'MATCH ...'")
-        params = _parse_params(param or [], typed=cypher is not None)
-        with connect(uri, user, password, database) as db:
-            rows = db.run_cypher(cypher, params) if cypher else db.run_query(name or "", params)
-    except KgError as e:
-        fail(str(e))
-    _print_rows(rows, list(rows.columns), fmt)
+    if list_:
+        _print_list()
+        return
+    if name and cypher:
+        fail("give a query name or --cypher, not both")
+    if not name and not cypher:
+        fail("give a query name (see `kg query --list`) or --cypher 'MATCH ...'")
+    params = parse_params(param or [], typed=cypher is not None)
+    with connect(uri, user, password, database) as db:
+        rows = db.run_cypher(cypher, params) if cypher else db.run_query(name or "", params)
+    print_rows(rows, list(rows.columns), fmt)

@@ -9,22 +9,10 @@ from typing import Annotated, Any
 import typer
 
 from .. import view as kgview
-from ..errors import KgError
 from ..graph import KnowledgeGraph
-from ..inputs import load_graph
+from ..inputs import InputReport
 from ..view import ASSETS
-from . import app, fail
-
-
-def parse_params(params: list[str]) -> dict[str, str]:
-    """Turn ``["k=v", ...]`` into ``{"k": "v"}``; raise KgError on an item without ``=``."""
-    out: dict[str, str] = {}
-    for item in params:
-        key, sep, value = item.partition("=")
-        if not sep or not key.strip():
-            raise KgError(f"--param wants NAME=VALUE, not {item!r}")
-        out[key.strip()] = value
-    return out
+from .common import Actors, FromJsonl, Params, exit_if_errors, fail, parse_params, read_graph
 
 
 def _strings(value: Any) -> Iterator[str]:
@@ -78,7 +66,6 @@ def _caption(focus: str | None, depth: int, relations: list[str] | None, min_wei
     return "; ".join(parts)
 
 
-@app.command()
 def view(
     paths: Annotated[
         list[Path] | None,
@@ -88,9 +75,7 @@ def view(
     query: Annotated[
         str | None, typer.Option("--query", "-q", help="Draw the result of this Cypher library query.")
     ] = None,
-    param: Annotated[
-        list[str] | None, typer.Option("--param", "-p", help="Query parameter NAME=VALUE (repeatable).")
-    ] = None,
+    param: Params = None,
     focus: Annotated[str | None, typer.Option(help="Draw only the neighbourhood of this actor.")] = None,
     depth: Annotated[int, typer.Option(help="Hops around --focus.")] = 1,
     relations: Annotated[
@@ -104,11 +89,12 @@ def view(
         bool, typer.Option(help="Start with actors that have no drawn relation hidden (a page toggle).")
     ] = False,
     seed: Annotated[int, typer.Option(help="Layout seed.")] = 7,
-    actors: Annotated[Path | None, typer.Option(help="Actors file for extraction.")] = None,
+    actors: Actors = None,
+    from_jsonl: FromJsonl = None,
 ) -> None:
     """Write an interactive HTML view of the actor graph (works offline, from disk or mail)."""
     paths = paths or []
-    if bool(paths) == bool(query):
+    if bool(paths or from_jsonl) == bool(query):
         fail("give either articles / extraction files (PATH...) or --query NAME")
     if param and not query:
         fail("--param goes with --query")
@@ -117,21 +103,19 @@ def view(
     if evidence < 0:
         fail("--evidence must be 0 or more")
     wanted = [r.strip().upper() for r in relations.split(",") if r.strip()] if relations else None
-    try:
-        params = parse_params(param or [])
-        graph = query_graph(query, params) if query else load_graph(paths, actors)
-        drawn = kgview.select(graph, relations=wanted, min_weight=min_weight, focus=focus, depth=depth)
-        kgview.write(
-            drawn,
-            output,
-            title=title or _title(paths, query),
-            caption=_caption(focus, depth, wanted, min_weight, params) or None,
-            size_by=size_by,
-            max_evidence=evidence,
-            seed=seed,
-            hide_isolated=hide_isolated,
-        )
-    except KgError as e:
-        fail(str(e))
+    params = parse_params(param or [])
+    graph, problems = (query_graph(query, params), InputReport()) if query else read_graph(paths, actors, from_jsonl)
+    drawn = kgview.select(graph, relations=wanted, min_weight=min_weight, focus=focus, depth=depth)
+    kgview.write(
+        drawn,
+        output,
+        title=title or _title(paths or from_jsonl or [], query),
+        caption=_caption(focus, depth, wanted, min_weight, params) or None,
+        size_by=size_by,
+        max_evidence=evidence,
+        seed=seed,
+        hide_isolated=hide_isolated,
+    )
     G = drawn.to_networkx()
     typer.echo(f"wrote {output}: {G.number_of_nodes()} actors, {G.number_of_edges()} relations")
+    exit_if_errors(problems)
