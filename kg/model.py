@@ -85,8 +85,28 @@ def polarity(relation: str) -> int:
     return ONTOLOGY[relation.upper()].polarity
 
 
+def fold(text: str) -> str:
+    """Return ``text`` with Latin letters stripped to ASCII and letters of other scripts kept.
+
+    Accents go ("Erdoğan" -> "Erdogan"), Latin letters without an ASCII base and symbols are
+    dropped, and Cyrillic, Arabic or other letters stay, so names in any script keep a key.
+
+    Examples
+    --------
+    >>> fold("Recep Tayyip Erdoğan"), fold("Вагнер Group")
+    ('Recep Tayyip Erdogan', 'Вагнер Group')
+    """
+    if text.isascii():
+        return text
+    kept = []
+    for ch in unicodedata.normalize("NFKD", text):
+        if ch.isascii() or (ch.isalpha() and not unicodedata.name(ch, "LATIN").startswith("LATIN")):
+            kept.append(ch)
+    return "".join(kept)
+
+
 def slugify(name: str) -> str:
-    """Return the stable id of a canonical name: ASCII, lower case, hyphens.
+    """Return the stable id of a canonical name: lower case, hyphens, Latin letters in ASCII.
 
     The same text always gives the same id, so ids survive re-runs and re-loads.
 
@@ -105,9 +125,10 @@ def slugify(name: str) -> str:
     'hayat-tahrir-al-sham'
     >>> slugify("Recep Tayyip Erdoğan")
     'recep-tayyip-erdogan'
+    >>> slugify("Вагнер")
+    'вагнер'
     """
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.casefold()).strip("-")
+    slug = re.sub(r"[\W_]+", "-", fold(name).casefold()).strip("-")
     return slug or "actor"
 
 
