@@ -1,6 +1,7 @@
 """The `kg` command line: a thin layer over the library.  Only this package prints.
 
-Every command is a plain function in its module (``fetch``, ``extract``, ``neo4j``, ``view``, ``analyze``);
+Every command is a plain function in its module (``fetch``, ``extract``, ``neo4j``, ``view``, ``analyze``,
+``evaluate``);
 :data:`COMMANDS` and :data:`GROUPS` are the one table that puts them on :data:`app`.  What the
 commands share (``--param``, output formats, reading inputs, the error line) is in
 :mod:`kg.cli.common`.
@@ -16,7 +17,7 @@ from typing import Any
 import typer
 
 from ..errors import KgError
-from . import analyze, extract, fetch, neo4j, view
+from . import analyze, evaluate, extract, fetch, neo4j, view
 from .common import app, error, fail
 
 __all__ = ["COMMANDS", "GROUPS", "app", "fail", "main"]
@@ -29,6 +30,7 @@ COMMANDS: dict[str, Callable[..., Any]] = {
     "query": neo4j.query,
     "view": view.view,
     "analyze": analyze.analyze,
+    "eval": evaluate.eval_command,
 }
 # name -> a group of sub-commands
 GROUPS: dict[str, typer.Typer] = {
