@@ -7,7 +7,10 @@
 (function () {
   "use strict";
 
+  // milliseconds since navigation start at each step of building the page (for benchmarks)
+  var timings = window.kgTimings = { start: performance.now() };
   var data = JSON.parse(document.getElementById("kg-data").textContent);
+  timings.parsed = performance.now();
   var meta = data.meta;
   var SVG = "http://www.w3.org/2000/svg"; // an XML namespace name, never fetched
 
@@ -96,13 +99,16 @@
   // -- data -----------------------------------------------------------------------------
   var nodeItems = data.nodes.map(function (n) { n.title = tipElement(n.kg.tip); return n; });
   var edgeItems = data.edges.map(function (e) { e.title = tipElement(e.kg.tip); return e; });
+  timings.tooltips = performance.now();
   var nodes = new vis.DataSet(nodeItems);
   var edges = new vis.DataSet(edgeItems);
   var nodeType = {};
   nodeItems.forEach(function (n) { nodeType[n.id] = n.kg.type; });
 
   // -- filters ---------------------------------------------------------------------------
-  var state = { types: {}, polarity: {}, relations: {}, minWeight: 1, hideLonely: !!meta.hide_isolated };
+  var state = { types: {}, groups: {}, polarity: {}, relations: {}, minWeight: 1, hideLonely: !!meta.hide_isolated };
+  var nodeGroup = {};
+  nodeItems.forEach(function (n) { nodeGroup[n.id] = n.kg.group; });
   data.legend.types.forEach(function (t) { state.types[t.type] = true; });
   data.legend.polarity.forEach(function (p) { state.polarity[p.polarity] = true; });
   data.legend.relations.forEach(function (r) { state.relations[r.relation] = true; });
@@ -112,10 +118,11 @@
     var k = e.kg;
     return state.relations[k.relation] !== false && state.polarity[k.polarity] !== false &&
       k.weight >= state.minWeight && state.types[nodeType[e.from]] !== false &&
-      state.types[nodeType[e.to]] !== false;
+      state.types[nodeType[e.to]] !== false && state.groups[nodeGroup[e.from]] !== false &&
+      state.groups[nodeGroup[e.to]] !== false;
   }
   function nodeShown(n) {
-    if (state.types[n.kg.type] === false) return false;
+    if (state.types[n.kg.type] === false || state.groups[n.kg.group] === false) return false;
     return !state.hideLonely || connected === null || connected[n.id] === true;
   }
   function computeConnected() {
@@ -135,17 +142,121 @@
     nodesView.refresh();
     edgesView.refresh();
     updateCounts();
+    if (typeof network !== "undefined") network.redraw();
   }
 
   // -- network -------------------------------------------------------------------------
   var container = document.getElementById("kg-graph");
+  timings.datasets = performance.now();
   var network = new vis.Network(container, { nodes: nodesView, edges: edgesView }, data.options);
+  timings.network = performance.now();
+
+  // -- labels of the main actors while the picture is too small for every label ------------
+  // vis-network draws a node's label only when it is at least drawThreshold pixels high on screen,
+  // so a fitted graph of hundreds of actors shows none.  Then the page itself labels the
+  // highest-ranked shown actors (most mentions, or degree) that fit without overlapping, at a
+  // fixed size on screen; zooming in frees room for more, until vis-network labels them all.
+  // Only the CANDIDATES best-ranked actors on screen may get a label: zoomed out, those are the
+  // main actors of the corpus; zoomed in, the main actors of the part in view.
+  var LABEL_PX = 13, GROUP_PX = 17, CANDIDATES = 60;
+  var labelFace = data.options.nodes.font.face, labelColour = data.options.nodes.font.color;
+  var nodeFont = data.options.nodes.font.size, drawThreshold = data.options.nodes.scaling.label.drawThreshold;
+  var byRank = nodeItems.slice().sort(function (a, b) { return a.kg.rank - b.kg.rank; });
+  var groupNames = data.legend.groups.map(function (g) { return g.group; });
+  var labelWidth = {};  // label -> width in screen pixels at LABEL_PX
+  var overlay = { main: true, groups: groupNames.length > 0 };
+  window.kgLabelsDrawn = [];
+  window.kgGroupsDrawn = [];
+
+  function overlaps(box, boxes) {
+    for (var i = 0; i < boxes.length; i++) {
+      var b = boxes[i];
+      if (box.x < b.x + b.w && b.x < box.x + box.w && box.y < b.y + b.h && b.y < box.y + box.h) return true;
+    }
+    return false;
+  }
+  function text(ctx, words, x, y, px, scale, colour) {
+    ctx.font = (px / scale) + "px " + labelFace;
+    ctx.lineWidth = 3 / scale;
+    ctx.strokeStyle = "#ffffff";
+    ctx.lineJoin = "round";
+    ctx.fillStyle = colour;
+    ctx.strokeText(words, x, y);
+    ctx.fillText(words, x, y);
+  }
+  function toDOM(x, y) { return network.canvasToDOM({ x: x, y: y }); }
+
+  function drawOverlay(ctx) {
+    var drawn = [], captions = [];
+    var scale = network.getScale();
+    var boxes = [];
+    var canvas = container.getBoundingClientRect();
+    var topLeft = network.DOMtoCanvas({ x: 0, y: 0 });
+    var bottomRight = network.DOMtoCanvas({ x: canvas.width, y: canvas.height });
+    ctx.save();
+    ctx.textAlign = "center";
+    ctx.textBaseline = "top";
+    if (overlay.groups) {
+      var sums = {};
+      nodesView.forEach(function (n) {
+        var g = n.kg.group, body = network.body.nodes[n.id];
+        if (g === null || g === undefined || !body) return;
+        var s = sums[g] || (sums[g] = { x: 0, y: 0, n: 0 });
+        s.x += body.x; s.y += body.y; s.n += 1;
+      });
+      groupNames.forEach(function (g) {
+        var s = sums[g];
+        if (!s) return;
+        var x = s.x / s.n, y = s.y / s.n - GROUP_PX / 2 / scale;
+        text(ctx, g, x, y, GROUP_PX, scale, "#555555");
+        var w = ctx.measureText(g).width;
+        boxes.push({ x: x - w / 2, y: y, w: w, h: (GROUP_PX + 2) / scale });
+        var d = toDOM(x, y);
+        captions.push({ group: g, x: d.x, y: d.y });
+      });
+    }
+    if (overlay.main && nodeFont * scale < drawThreshold) {
+      ctx.font = LABEL_PX + "px " + labelFace;
+      var considered = 0;
+      for (var i = 0; i < byRank.length && considered < CANDIDATES; i++) {
+        var n = byRank[i], body = network.body.nodes[n.id];
+        if (!body || !nodesView.get(n.id)) continue;
+        if (body.x < topLeft.x || body.x > bottomRight.x || body.y < topLeft.y || body.y > bottomRight.y) continue;
+        considered += 1;
+        if (labelWidth[n.label] === undefined) {
+          ctx.font = LABEL_PX + "px " + labelFace;
+          labelWidth[n.label] = ctx.measureText(n.label).width;
+        }
+        var w = (labelWidth[n.label] + 4) / scale, h = (LABEL_PX + 3) / scale, gap = 2 / scale;
+        var r = Math.max(n.size, 3 / scale);
+        // below, above, right of, left of the node: the first place that is free
+        var places = [
+          { x: body.x - w / 2, y: body.y + r + gap }, { x: body.x - w / 2, y: body.y - r - gap - h },
+          { x: body.x + r + gap, y: body.y - h / 2 }, { x: body.x - r - gap - w, y: body.y - h / 2 }
+        ];
+        var box = null;
+        for (var j = 0; j < places.length && box === null; j++) {
+          var candidate = { x: places[j].x, y: places[j].y, w: w, h: h };
+          if (!overlaps(candidate, boxes)) box = candidate;
+        }
+        if (box === null) continue;
+        boxes.push(box);
+        text(ctx, n.label, box.x + w / 2, box.y + 1 / scale, LABEL_PX, scale, labelColour);
+        var a = toDOM(box.x, box.y), b = toDOM(box.x + box.w, box.y + box.h);
+        drawn.push({ id: n.id, label: n.label, rank: n.kg.rank, x: a.x, y: a.y, w: b.x - a.x, h: b.y - a.y });
+      }
+    }
+    ctx.restore();
+    window.kgLabelsDrawn = drawn;
+    window.kgGroupsDrawn = captions;
+  }
+  network.on("afterDrawing", drawOverlay);
 
   var ready = false;
   function markReady() {
     if (ready) return;
     ready = true;
-    window.kgReadyAt = performance.now();
+    window.kgReadyAt = timings.ready = performance.now();
     document.body.setAttribute("data-kg-ready", "true");
   }
   if (meta.physics && nodeItems.length > 0) {
@@ -181,6 +292,17 @@
       onChange: function (on) { state.types[t.type] = on; }
     });
   });
+  if (data.legend.groups.length) {
+    var groupPanel = document.getElementById("kg-legend-groups");
+    groupPanel.hidden = false;
+    data.legend.groups.forEach(function (g) {
+      checkbox(groupPanel.querySelector(".kg-list"), {
+        filter: "group", value: g.group, label: g.group, count: g.count,
+        icon: shapeIcon("dot", g.color || "#ffffff"),
+        onChange: function (on) { state.groups[g.group] = on; }
+      });
+    });
+  }
   var polarityList = document.querySelector("#kg-legend-polarity .kg-list");
   data.legend.polarity.forEach(function (p) {
     checkbox(polarityList, {
@@ -226,6 +348,14 @@
   toggle("kg-hide-lonely", "Hide actors without shown relations", state.hideLonely, function (on) {
     state.hideLonely = on; refresh();
   });
+  toggle("kg-top-labels", "Label the main actors when zoomed out", overlay.main, function (on) {
+    overlay.main = on; network.redraw();
+  });
+  if (groupNames.length) {
+    toggle("kg-group-names", "Name the groups", overlay.groups, function (on) {
+      overlay.groups = on; network.redraw();
+    });
+  }
   toggle("kg-physics", "Physics (nodes push apart)", !!meta.physics, function (on) {
     network.setOptions({ physics: { enabled: on, stabilization: false } });
   });

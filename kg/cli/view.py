@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
+from .. import analysis
 from .. import view as kgview
 from ..graph import KnowledgeGraph
 from ..inputs import InputReport
@@ -66,6 +67,16 @@ def _caption(focus: str | None, depth: int, relations: list[str] | None, min_wei
     return "; ".join(parts)
 
 
+#: What --group-by accepts.
+GROUP_BY = ("type", "bloc")
+
+
+def bloc_groups(graph: KnowledgeGraph) -> dict[str, str]:
+    """``{actor id: "Bloc N"}`` for the actors of every alliance bloc of two or more (:func:`kg.analysis.blocs`)."""
+    result = analysis.blocs(graph)
+    return {n: f"Bloc {b['id']}" for b in result["blocs"] if b["size"] > 1 for n in b["ids"]}
+
+
 def view(
     paths: Annotated[
         list[Path] | None,
@@ -86,8 +97,14 @@ def view(
     size_by: Annotated[str, typer.Option(help="Node size by mentions or degree.")] = "mentions",
     evidence: Annotated[int, typer.Option(help="Evidence sentences quoted per edge tooltip.")] = 3,
     hide_isolated: Annotated[
-        bool, typer.Option(help="Start with actors that have no drawn relation hidden (a page toggle).")
-    ] = False,
+        bool,
+        typer.Option("--hide-isolated/--show-isolated",
+                     help="Start with actors that have no drawn relation hidden or shown (a page toggle)."),
+    ] = True,
+    group_by: Annotated[
+        str | None,
+        typer.Option(help="Lay out and name groups of actors: by type, or by alliance bloc (kg analyze's blocs)."),
+    ] = None,
     seed: Annotated[int, typer.Option(help="Layout seed.")] = 7,
     actors: Actors = None,
     from_jsonl: FromJsonl = None,
@@ -102,10 +119,16 @@ def view(
         fail(f"--size-by must be one of {', '.join(kgview.SIZE_BY)}, not {size_by!r}")
     if evidence < 0:
         fail("--evidence must be 0 or more")
+    if group_by not in (None, *GROUP_BY):
+        fail(f"--group-by must be one of {', '.join(GROUP_BY)}, not {group_by!r}")
     wanted = [r.strip().upper() for r in relations.split(",") if r.strip()] if relations else None
     params = parse_params(param or [])
     graph, problems = (query_graph(query, params), InputReport()) if query else read_graph(paths, actors, from_jsonl)
-    drawn = kgview.select(graph, relations=wanted, min_weight=min_weight, focus=focus, depth=depth)
+    filtered = wanted is not None or min_weight > 1 or focus is not None
+    # select copies the graph; without a filter the whole graph is drawn as it is (the view never changes it)
+    drawn = graph
+    if filtered:
+        drawn = kgview.select(graph, relations=wanted, min_weight=min_weight, focus=focus, depth=depth)
     kgview.write(
         drawn,
         output,
@@ -115,6 +138,7 @@ def view(
         max_evidence=evidence,
         seed=seed,
         hide_isolated=hide_isolated,
+        group_by=bloc_groups(drawn) if group_by == "bloc" else group_by,
     )
     G = drawn.to_networkx()
     typer.echo(f"wrote {output}: {G.number_of_nodes()} actors, {G.number_of_edges()} relations")

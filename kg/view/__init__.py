@@ -23,7 +23,7 @@ circle.
 
 from __future__ import annotations
 
-from .data import GROUP_BY, LABELLED_MAX_NODES, actor_groups, build_network, network_items, view_data
+from .data import GROUP_BY, actor_groups, build_network, network_items, view_data
 from .jupyter import show
 from .layout import PHYSICS_MAX_NODES, force_layout, positions
 from .page import ASSETS, render, vis_assets, write
@@ -35,7 +35,6 @@ __all__ = [
     "ASSETS",
     "GROUP_BY",
     "GROUP_COLOURS",
-    "LABELLED_MAX_NODES",
     "PHYSICS_MAX_NODES",
     "POLARITY_STYLE",
     "SIZE_BY",

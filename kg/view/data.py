@@ -24,9 +24,6 @@ from .styles import ACTOR_STYLE, GROUP_COLOURS, POLARITY_STYLE, SIZE_BY, UNKNOWN
 #: What ``group_by`` accepts besides a mapping of group names by actor id.
 GROUP_BY = ("type",)
 
-#: Below this many shown actors every label fits: the page draws no priority labels.
-LABELLED_MAX_NODES = 200
-
 _MAX_SENTENCE = 400
 _HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
@@ -301,7 +298,9 @@ def _group_legend(
                     "highlight": {"background": colour, "border": "#000000"},
                     "hover": {"background": colour, "border": "#000000"},
                 }
-    return [{"group": g, "color": None if grouped_by_type else colours[g], "count": sizes[g]} for g in order]
+    if grouped_by_type:
+        colours = {label: colour for colour, _, label in (*ACTOR_STYLE.values(), UNKNOWN_STYLE)}
+    return [{"group": g, "color": colours.get(g, UNKNOWN_STYLE[0]), "count": sizes[g]} for g in order]
 
 
 def view_data(
@@ -343,8 +342,7 @@ def view_data(
     -------
     dict
         ``{"meta", "nodes", "edges", "options", "legend"}``; ``meta`` holds ``title``,
-        ``subtitle``, the counts, ``physics``, ``focus``, ``hide_isolated`` and
-        ``label_all_below`` (the number of shown actors below which every label is drawn).
+        ``subtitle``, the counts, ``physics``, ``focus`` and ``hide_isolated``.
 
     Examples
     --------
@@ -392,7 +390,6 @@ def view_data(
             "physics": bool(options["physics"]["enabled"]),
             "focus": G.graph.get("focus"),
             "hide_isolated": hide_isolated,
-            "label_all_below": LABELLED_MAX_NODES,
         },
         "nodes": nodes,
         "edges": edges,

@@ -18,20 +18,24 @@ import numpy as np
 #: Above this many actors the layout is precomputed in Python and physics is off.
 PHYSICS_MAX_NODES = 300
 
+#: How much harder than a relation the tie of an actor to its group's hub pulls.
+GROUP_PULL = 8.0
+
 
 def force_layout(graph: nx.Graph, *, seed: int = 7, iterations: int = 60) -> dict[Any, tuple[float, float]]:
     """Return a seeded force-directed layout that stays fast for thousands of nodes.
 
     Fruchterman-Reingold with the repulsion of far nodes approximated by the centroids
-    of a grid of about n/4 cells (each node still feels the other nodes of its own
-    cell), so one iteration costs O(n * n/4) vector operations instead of O(n^2) and
-    needs neither scipy nor a C extension.  A weak pull to the centre keeps
+    of a grid of about 4 sqrt(n) cells of equal node counts (each node still feels the other
+    nodes of its own cell exactly), so one iteration costs O(n^1.5) vector operations
+    instead of O(n^2) and needs neither scipy nor a C extension.  A weak pull to the centre keeps
     disconnected parts on screen.
 
     Parameters
     ----------
     graph : networkx graph
-        Directions, keys and weights are ignored.
+        Directions and keys are ignored; an edge attribute ``pull`` multiplies the attraction
+        along that edge (default 1).
     seed : int, default 7
         Seed of the initial positions: the same graph and seed give the same layout.
     iterations : int, default 60
@@ -54,21 +58,24 @@ def force_layout(graph: nx.Graph, *, seed: int = 7, iterations: int = 60) -> dic
     if n == 1:
         return {nodes[0]: (0.5, 0.5)}
     index = {v: i for i, v in enumerate(nodes)}
-    pairs = np.array(
-        [(index[u], index[v]) for u, v in graph.edges() if u != v], dtype=np.int64
-    ).reshape(-1, 2)
+    ends = np.fromiter((index[x] for e in graph.edges() for x in e[:2]), dtype=np.int64).reshape(-1, 2)
+    strength = np.fromiter((w for *_, w in graph.edges(data="pull", default=1.0)), dtype=float)
+    loops = ends[:, 0] == ends[:, 1]
+    pairs, strength = ends[~loops], strength[~loops]
     rng = np.random.default_rng(seed)
     pos = rng.random((n, 2))
     k = 1.0 / math.sqrt(n)
-    cells = max(1, int(math.sqrt(n) / 2))
+    # about 4 sqrt(n) cells of sqrt(n) / 4 nodes (far field n x cells, near field n x n / cells):
+    # the fastest split measured on 2,000-actor graphs
+    per_side = max(1, round(2 * n**0.25))
     temperature = 0.1
     cooling = temperature / (iterations + 1)
     for _ in range(iterations):
-        disp = _repulsion(pos, k, cells)
+        disp = _repulsion(pos, k, per_side)
         if len(pairs):
             delta = pos[pairs[:, 0]] - pos[pairs[:, 1]]
             dist = np.sqrt((delta**2).sum(axis=1))
-            pull = delta * (dist / k)[:, None]
+            pull = delta * (dist * strength / k)[:, None]
             for axis in (0, 1):
                 disp[:, axis] -= np.bincount(pairs[:, 0], weights=pull[:, axis], minlength=n)
                 disp[:, axis] += np.bincount(pairs[:, 1], weights=pull[:, axis], minlength=n)
@@ -81,22 +88,35 @@ def force_layout(graph: nx.Graph, *, seed: int = 7, iterations: int = 60) -> dic
     return {v: (float(pos[i, 0]), float(pos[i, 1])) for v, i in index.items()}
 
 
-def _repulsion(pos: np.ndarray, k: float, cells: int) -> np.ndarray:
+def _cells(pos: np.ndarray, per_side: int) -> np.ndarray:
+    """Cell of each node in a grid of ``per_side`` columns of equal node counts, each cut into
+    ``per_side`` rows of equal counts: every cell holds about n / per_side**2 nodes however
+    crowded the picture, which keeps the exact near-field table small."""
+    n = len(pos)
+    column = np.empty(n, dtype=np.int64)
+    column[np.argsort(pos[:, 0], kind="stable")] = np.arange(n) * per_side // n
+    order = np.lexsort((pos[:, 1], column))
+    sizes = np.bincount(column, minlength=per_side)
+    starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+    rank = np.arange(n) - starts[column[order]]
+    row = np.empty(n, dtype=np.int64)
+    row[order] = rank * per_side // sizes[column[order]]
+    return column * per_side + row
+
+
+def _repulsion(pos: np.ndarray, k: float, per_side: int) -> np.ndarray:
     n = len(pos)
     kk = k * k
-    lo = pos.min(axis=0)
-    span = np.maximum(pos.max(axis=0) - lo, 1e-12)
-    grid = np.minimum(((pos - lo) / span * cells).astype(np.int64), cells - 1)
-    cid = grid[:, 0] * cells + grid[:, 1]
-    mass = np.bincount(cid, minlength=cells * cells).astype(float)
+    cid = _cells(pos, per_side)
+    mass = np.bincount(cid, minlength=per_side * per_side).astype(float)
     occupied = np.flatnonzero(mass)
     m = mass[occupied]
     sums = np.stack(
-        [np.bincount(cid, weights=pos[:, a], minlength=cells * cells)[occupied] for a in (0, 1)], axis=1
+        [np.bincount(cid, weights=pos[:, a], minlength=per_side * per_side)[occupied] for a in (0, 1)], axis=1
     )
     centroids = (sums / m[:, None]).astype(np.float32)
     own = np.searchsorted(occupied, cid)
-    # Other cells as point masses: float32 and one n x cells matrix per axis, the cost of the layout.
+    # Other cells as point masses: float32 and one n x cells matrix per axis.
     p32 = pos.astype(np.float32)
     dx = p32[:, 0, None] - centroids[None, :, 0]
     dy = p32[:, 1, None] - centroids[None, :, 1]
@@ -114,9 +134,9 @@ def _repulsion(pos: np.ndarray, k: float, cells: int) -> np.ndarray:
     members[own[order], rank] = order
     mates = members[own]
     valid = (mates >= 0) & (mates != np.arange(n)[:, None])
-    d = pos[:, None, :] - pos[np.where(mates >= 0, mates, 0)]
-    d2 = np.maximum((d**2).sum(axis=2), 1e-4 * kk)
-    disp += (d * np.where(valid, kk / d2, 0.0)[:, :, None]).sum(axis=1)
+    d = (p32[:, None, :] - p32[np.where(mates >= 0, mates, 0)])
+    d2 = np.maximum((d * d).sum(axis=2), np.float32(1e-4 * kk))
+    disp += (d * np.where(valid, np.float32(kk) / d2, np.float32(0.0))[:, :, None]).sum(axis=1)
     return disp
 
 
@@ -151,16 +171,19 @@ def positions(
     (['a', 'b', 'c', 'd'], False)
     """
     n = G.number_of_nodes()
-    simple = nx.Graph(G.to_undirected(as_view=True))
     if n <= PHYSICS_MAX_NODES and not groups:
         if n == 0:
             return {}, True
         spread = max(150.0, 90.0 * math.sqrt(n))
-        pos = nx.spring_layout(simple, seed=seed, scale=spread)
+        pos = nx.spring_layout(nx.Graph(G.to_undirected(as_view=True)), seed=seed, scale=spread)
         return {v: (float(x), float(y)) for v, (x, y) in pos.items()}, True
+    # built edge by edge: converting the whole MultiDiGraph view costs more than the layout's setup
+    simple = nx.Graph()
+    simple.add_nodes_from(G)
+    simple.add_edges_from(G.edges())
     if groups:
         # Hubs are tuples, which no actor id (a string) can equal.
-        simple.add_edges_from((v, ("group", groups[v])) for v in G if v in groups)
+        simple.add_edges_from(((v, ("group", groups[v])) for v in G if v in groups), pull=GROUP_PULL)
     pos = force_layout(simple, seed=seed)
     # Optimal FR distance is 1/sqrt(n) in layout units: make it about 110 px.
     scale = 110.0 * math.sqrt(max(n, 1))

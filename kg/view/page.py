@@ -9,6 +9,7 @@ file works from disk, by mail or in a notebook; :mod:`kg.view.safety` says why i
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 from collections.abc import Mapping
 from pathlib import Path
@@ -35,9 +36,11 @@ def vis_assets() -> tuple[str, str]:
     >>> "@version 9.1.2" in vis_assets()[0]
     True
     """
-    import pyvis
-
-    lib = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
+    # Found, not imported: importing pyvis pulls in IPython, which costs seconds.
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the pyvis package is missing: it ships the vis-network library the view draws with")
+    lib = Path(list(spec.submodule_search_locations)[0]) / "templates" / "lib" / "vis-9.1.2"
     return (lib / "vis-network.min.js").read_text(encoding="utf-8"), (
         lib / "vis-network.css"
     ).read_text(encoding="utf-8")

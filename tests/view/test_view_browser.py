@@ -12,7 +12,7 @@ from view_samples import HOSTILE, HOSTILE_NAME, sample_graph, synthetic
 
 from kg import view
 from kg.graph import KnowledgeGraph
-from kg.model import ONTOLOGY
+from kg.model import ONTOLOGY, Actor, Document, Extraction
 
 pytestmark = pytest.mark.browser
 
@@ -284,6 +284,72 @@ def test_a_2000_actor_graph_draws_at_once_without_physics(open_view):
     opened.js("id => kgNetwork.focus(id, {scale: 4, animation: false})", "a0")
     assert opened.hover(NODE_XY, "a0").splitlines()[0] == "Actor 0"
     shot(opened, "view-2000.png")
+    opened.assert_clean()
+
+
+# Near-black pixels (every channel below 80) that the graph canvas holds in a box given in CSS
+# pixels of the canvas: only label text is drawn that dark (edges and node fills are coloured).
+DARK_PIXELS = """box => { const c = document.querySelector('#kg-graph canvas'); const r = window.devicePixelRatio || 1;
+  const img = c.getContext('2d').getImageData(Math.round(box.x * r), Math.round(box.y * r),
+                                              Math.max(1, Math.round(box.w * r)), Math.max(1, Math.round(box.h * r)));
+  let n = 0; for (let i = 0; i < img.data.length; i += 4) {
+    if (img.data[i + 3] > 200 && img.data[i] < 80 && img.data[i + 1] < 80 && img.data[i + 2] < 80) n++; }
+  return n; }"""
+
+
+def test_at_fit_zoom_the_top_actors_of_a_2000_actor_graph_are_labelled_and_others_on_zoom(open_view):
+    g = synthetic(2000)
+    opened = open_view(g, title="2,000 synthetic actors")
+    opened.js("kgNetwork.fit({animation: false}); kgNetwork.redraw()")
+    # vis-network's own labels are too small to draw at this zoom: without the page's labels, none
+    font, threshold = opened.js("[kgData.options.nodes.font.size, kgData.options.nodes.scaling.label.drawThreshold]")
+    assert font * opened.js("kgNetwork.getScale()") < threshold
+    top = opened.js("kgData.nodes.slice().sort((a, b) => a.kg.rank - b.kg.rank).slice(0, 3).map(n => n.id)")
+    drawn = opened.js("kgLabelsDrawn")
+    assert [label["id"] for label in drawn[:3]] == top
+    assert [label["rank"] for label in drawn] == sorted(label["rank"] for label in drawn)
+    assert len(drawn) >= 15
+    names = {n["id"]: n["label"] for n in opened.js("kgData.nodes")}
+    assert [label["label"] for label in drawn] == [names[label["id"]] for label in drawn]
+    # the text is really on the canvas, and goes when the labels are turned off
+    dark_on = [opened.js(DARK_PIXELS, label) for label in drawn[:3]]
+    shot(opened, "view-2000-labels.png")
+    opened.page.click("#kg-top-labels")
+    dark_off = [opened.js(DARK_PIXELS, label) for label in drawn[:3]]
+    assert min(dark_on) > 20 and dark_off == [0, 0, 0], (dark_on, dark_off)
+    opened.page.click("#kg-top-labels")
+    # zoomed in, vis-network labels every actor in view itself, however unimportant
+    low = opened.js("kgData.nodes.filter(n => n.kg.rank > 1000 && kgNodesView.get(n.id))[0]")
+    opened.js("n => kgNetwork.moveTo({position: kgNetwork.getPosition(n.id), scale: 1.5, animation: false})", low)
+    opened.js("kgNetwork.redraw()")
+    assert opened.js("kgLabelsDrawn") == []
+    below = opened.js("""n => { const p = kgNetwork.canvasToDOM(kgNetwork.getPosition(n.id));
+      return {x: p.x - 40, y: p.y + n.size * 1.5, w: 80, h: 30}; }""", low)
+    assert opened.js(DARK_PIXELS, below) > 20
+    opened.assert_clean()
+
+
+def test_actors_without_relations_start_hidden_and_the_toggle_shows_them(open_view):
+    g = sample_graph()
+    g.add(Extraction(Document("d3", ""), [Actor("iran", "Iran", "STATE")], []))
+    opened = open_view(g)
+    assert opened.js("kgNodesView.get('iran')") is None
+    assert shown(opened) == [8, 9]
+    opened.page.click("#kg-hide-lonely")
+    assert shown(opened) == [9, 9]
+    opened.assert_clean()
+
+
+def test_groups_are_named_on_the_picture_and_filter_like_types(open_view):
+    opened = open_view(sample_graph(), group_by={"russia": "Bloc 1", "syrian-government": "Bloc 1",
+                                                 "rebels": "Bloc 2", "turkey": "Bloc 2"})
+    opened.js("kgNetwork.fit({animation: false}); kgNetwork.redraw()")
+    assert [c["group"] for c in opened.js("kgGroupsDrawn")] == ["Bloc 1", "Bloc 2"]
+    click_filter(opened, "group", "Bloc 2")
+    assert sorted(opened.js("kgNodesView.getIds()")) == ["assad", "hama", "hostile", "hts", "russia",
+                                                         "syrian-government"]
+    opened.page.click("#kg-group-names")
+    assert opened.js("kgGroupsDrawn") == []
     opened.assert_clean()
 
 
