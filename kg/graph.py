@@ -8,9 +8,11 @@ Layout of the wrapped graph (what ``to_networkx()`` returns):
   ``docs`` (sorted doc ids) and ``per_doc`` (``{doc_id: {"name", "type", "aliases", "mentions"}}``:
   how each document named it).
 - edge ``(source_id, target_id, key=RELATION)`` with ``relation``, ``polarity``,
-  ``symmetric``, ``cameo``, ``plover``, ``weight`` (number of evidences), ``confidence``
-  (the highest), ``first_seen``/``last_seen`` (article dates, ``None`` when undated) and
-  ``evidence``: a list of ``{"doc", "sentence", "start", "end", "rule", "confidence"}``.
+  ``symmetric``, ``cameo``, ``plover``, ``weight`` (number of evidences; the copies of a story
+  add none, see :func:`kg.dedup.counted_evidence`), ``reports`` (distinct stories),
+  ``sources`` (distinct outlets), ``confidence`` (the highest), ``first_seen``/``last_seen``
+  (article dates, ``None`` when undated) and ``evidence``: a list of ``{"doc", "sentence",
+  "start", "end", "rule", "confidence"}`` (every copy's).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from typing import Any, BinaryIO
 
 import networkx as nx
 
+from .dedup import count_reports, count_sources, counted_evidence
 from .errors import InputError
 from .model import ACTOR_TYPES, ONTOLOGY, Actor, Document, Evidence, Extraction, Relation
 
@@ -146,6 +149,8 @@ class KnowledgeGraph:
                 cameo=spec.cameo,
                 plover=spec.plover,
                 weight=0,
+                reports=0,
+                sources=0,
                 confidence=0.0,
                 first_seen=None,
                 last_seen=None,
@@ -157,7 +162,10 @@ class KnowledgeGraph:
             if (ev.doc, ev.start, ev.end) not in seen:
                 edge["evidence"].append(ev.to_dict())
                 seen.add((ev.doc, ev.start, ev.end))
-        edge["weight"] = len(edge["evidence"])
+        documents = g.graph["documents"]
+        edge["weight"] = len(counted_evidence(edge["evidence"], documents))
+        edge["reports"] = count_reports(edge["evidence"], documents)
+        edge["sources"] = count_sources(edge["evidence"], documents)
         edge["confidence"] = max(e["confidence"] for e in edge["evidence"])
         dates = sorted(
             d for e in edge["evidence"] if (d := g.graph["documents"].get(e["doc"], {}).get("date"))
@@ -186,7 +194,9 @@ class KnowledgeGraph:
 
     def relations(self) -> list[dict[str, Any]]:
         """Return every edge as ``{"source", "source_id", "relation", "target", "target_id",
-        "polarity", "weight", "confidence", "first_seen", "last_seen", "evidence"}``, sorted."""
+        "polarity", "weight", "reports", "sources", "confidence", "first_seen", "last_seen", "evidence"}``,
+        sorted.  ``reports`` counts distinct stories and ``sources`` distinct outlets; a reprint of a
+        story adds its copy to ``evidence`` and its outlet to ``sources``, never to ``weight``."""
         out = []
         for s, t, k, d in self._g.edges(keys=True, data=True):
             out.append(
@@ -196,7 +206,8 @@ class KnowledgeGraph:
                     "relation": k,
                     "target": self._g.nodes[t]["name"],
                     "target_id": t,
-                    **{f: d[f] for f in ("polarity", "weight", "confidence", "first_seen", "last_seen")},
+                    **{f: d[f] for f in ("polarity", "weight", "reports", "sources", "confidence", "first_seen",
+                                         "last_seen")},
                     "evidence": list(d["evidence"]),
                 }
             )
@@ -234,7 +245,8 @@ class KnowledgeGraph:
                 by_doc.setdefault(ev["doc"], []).append(Relation(s, k, t, [Evidence(**ev)]))
         for doc_id in by_doc:
             meta = self.documents.get(doc_id, {"id": doc_id})
-            doc = Document(doc_id, "", meta.get("title"), meta.get("date"), meta.get("url"), meta.get("source"))
+            doc = Document(doc_id, "", meta.get("title"), meta.get("date"), meta.get("url"), meta.get("source"),
+                           meta.get("duplicate_of"))
             actors = [
                 Actor(n, p["name"], p["type"], list(p["aliases"]), p["mentions"])
                 for n, d in g.nodes(data=True)
@@ -400,7 +412,8 @@ class KnowledgeGraph:
                 kind = obj.get("kind")
                 if kind == "document":
                     docs[obj["id"]] = Document(
-                        obj["id"], "", obj.get("title"), obj.get("date"), obj.get("url"), obj.get("source")
+                        obj["id"], "", obj.get("title"), obj.get("date"), obj.get("url"), obj.get("source"),
+                        obj.get("duplicate_of"),
                     )
                 elif kind == "actor":
                     doc = obj["doc"]

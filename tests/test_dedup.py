@@ -90,3 +90,28 @@ def test_reports_count_stories_and_sources_count_outlets() -> None:
 def test_one_document_is_no_corpus() -> None:
     assert [(d.id, d.duplicate_of) for d in mark_duplicates([Document("a", "text", duplicate_of="z")])] == [("a", None)]
     assert list(mark_duplicates([])) == []
+
+
+def test_five_reprints_and_one_independent_report_are_two_reports_from_six_sources() -> None:
+    from kg.pipeline import extract
+
+    graph = extract(list(mark_duplicates(wire_documents())))
+    [captured] = [r for r in graph.relations() if (r["source"], r["relation"], r["target"]) == (
+        "Rapid Support Forces", "CAPTURED", "Bara")]
+    assert (captured["reports"], captured["sources"], captured["weight"]) == (2, 6, 2)
+    # evidence still lists every copy (the reprint with a new headline says it twice)
+    assert sorted(e["doc"] for e in captured["evidence"]) == [
+        "continental-press-bara", "daily-courier-bara", "kordofan-voice-bara", "nile-observer-bara",
+        "nile-observer-bara", "red-sea-times-bara", "savanna-herald-bara"]
+
+
+def test_reports_and_sources_survive_the_jsonl_round_trip() -> None:
+    from kg.graph import KnowledgeGraph
+    from kg.pipeline import extract
+
+    graph = extract(list(mark_duplicates(wire_documents())))
+    again = KnowledgeGraph.from_jsonl(graph.to_jsonl().splitlines())
+    assert [(r["relation"], r["weight"], r["reports"], r["sources"]) for r in again.relations()] == [
+        (r["relation"], r["weight"], r["reports"], r["sources"]) for r in graph.relations()]
+    assert again.documents["savanna-herald-bara"]["duplicate_of"] == "continental-press-bara"
+    assert "duplicate_of" not in again.documents["continental-press-bara"]
