@@ -61,6 +61,10 @@ def _edge_tip(graph: ActorGraph, u: str, v: str, key: str, max_evidence: int) ->
     evidence = graph.evidence(u, key, v)
     confidence = d.get("confidence", 0.0)
     lines = [f"{_plural(len(evidence), 'evidence sentence')} \u00b7 confidence {confidence:.2f}"]
+    # a wire story reprinted by many outlets is one report (kg.dedup)
+    reports = d.get("reports", len({e["doc"] for e in evidence}))
+    sources = d.get("sources", reports)
+    lines.append(f"{_plural(reports, 'report')} from {_plural(sources, 'source')}")
     first, last = d.get("first_seen"), d.get("last_seen")
     if first:
         lines.append(f"Seen: {first}" if first == last else f"Seen: {first} \u2013 {last}")

@@ -168,6 +168,7 @@ def test_hovering_an_edge_shows_relation_evidence_and_confidence(open_view):
         "Russia \u2192 rebels",
         "ATTACKS \u00b7 conflict (\u22121)",
         "1 evidence sentence \u00b7 confidence 0.90",
+        "1 report from 1 source",
         "Seen: 2024-12-06",
         "Russian jets bombed rebels.",
         "Homs <b>panics</b>, 2024-12-06 \u00b7 confidence 0.90",
