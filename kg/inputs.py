@@ -219,6 +219,9 @@ def read_documents(
     ids = _UniqueIds(report, taken)
     for n, item in enumerate(items, 1):
         if isinstance(item, Document):
+            if not isinstance(item.text, str):
+                report.add(InputError(f"document {n} ({item.id}): its text is {type(item.text).__name__}, not str"))
+                continue
             documents: Iterable[tuple[str, Document]] = [(f"document {n}", item)]
         elif isinstance(item, str) and _looks_like_text(item):
             if not item.strip():

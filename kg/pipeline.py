@@ -204,12 +204,11 @@ class Extractor:
             sent = main.char_span(char - offset, char - offset + 1, alignment_mode="expand")
             if sent is None:
                 continue
-            sentence = sent.sent
-            start, end = sentence.start_char + offset, sentence.end_char + offset
-            text = document.text[start:end].strip()
-            lead = len(document.text[start:end]) - len(document.text[start:end].lstrip())
-            start += lead
-            end = start + len(text)
+            # trimmed where the parsed text is blank (white space, or control characters blanked)
+            parsed = sent.sent.text
+            start = sent.sent.start_char + offset + len(parsed) - len(parsed.lstrip())
+            end = sent.sent.end_char + offset - (len(parsed) - len(parsed.rstrip()))
+            text = document.text[start:end]
             key = (slugify(f.source), f.relation, slugify(f.target))
             rel = by_key.setdefault(key, Relation(key[0], f.relation, key[2], []))
             if any(e.start == start for e in rel.evidence):

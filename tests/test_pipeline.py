@@ -140,3 +140,82 @@ def test_an_article_under_the_id_of_a_saved_document_gets_its_own_id(tmp_path: P
     assert list(graph.documents) == ["syria", "syria-2"]
     assert report.warnings == [f"{article}: document id 'syria' is already used by another article; "
                                "this one is 'syria-2'"]
+
+
+def test_a_body_line_starting_with_sources_keeps_the_rest_of_the_article() -> None:
+    graph = kg.extract([Document("a", "Russia backs Assad.\nSources said Iran backs Hezbollah.\n"
+                                      "Iran backs the Houthis.\nThe United States backs Israel.")])
+    assert [(r["source"], r["relation"], r["target"]) for r in graph.relations()] == [
+        ("Iran", "BACKS", "Hezbollah"), ("Iran", "BACKS", "Houthis"), ("Russia", "BACKS", "Bashar al-Assad"),
+        ("United States", "BACKS", "Israel")]
+
+
+def test_blanked_furniture_is_logged_for_verbose_runs(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level("INFO", logger="kg.pipeline"):
+        kg.extract([Document("a", "Russia backs Assad.\nRead more: Iran and its allies\nAdvertisement")])
+    assert [r.getMessage() for r in caplog.records if "blanked" in r.getMessage()] == [
+        "a: blanked link or sharing line (characters 20-51): 'Read more: Iran and its allies'",
+        "a: blanked link or sharing line (characters 51-64): 'Advertisement'",
+    ]
+
+
+def test_ansi_escapes_make_no_actor_and_evidence_quotes_the_text_as_given() -> None:
+    text = "\x1b[31mRussia\x1b[0m backs Assad.\n\x1b[1mIran\x1b[0m backs the Houthis."
+    graph = kg.extract([Document("a", text)])
+    assert sorted(a["name"] for a in graph.actors()) == ["Bashar al-Assad", "Houthis", "Iran", "Russia"]
+    evidence = [e for r in graph.relations() for e in r["evidence"]]
+    assert [(e["sentence"], text[e["start"]:e["end"]]) for e in evidence] == [
+        ("Iran\x1b[0m backs the Houthis.", "Iran\x1b[0m backs the Houthis."),
+        ("Russia\x1b[0m backs Assad.", "Russia\x1b[0m backs Assad."),
+    ]
+
+
+def test_a_confusable_letter_joins_the_actor_and_the_evidence_keeps_it() -> None:
+    graph = kg.extract([Document("a", "Russia backs Assad.\nR\u057dssia attacked Ukraine.")])
+    assert [a["id"] for a in graph.actors()] == ["bashar-al-assad", "russia", "ukraine"]
+    assert [(r["source"], r["relation"], r["target"], r["evidence"][0]["sentence"]) for r in graph.relations()] == [
+        ("Russia", "ATTACKS", "Ukraine", "R\u057dssia attacked Ukraine."),
+        ("Russia", "BACKS", "Bashar al-Assad", "Russia backs Assad."),
+    ]
+
+
+def test_user_actors_named_in_cyrillic_and_arabic_are_found(tmp_path: Path) -> None:
+    actors = tmp_path / "actors.jsonl"
+    actors.write_text('{"name": "\u0412\u0430\u0433\u043d\u0435\u0440", "type": "ARMED_GROUP"}\n'
+                      '{"name": "\u062d\u0632\u0628 \u0627\u0644\u0644\u0647", "type": "ARMED_GROUP"}\n',
+                      encoding="utf-8")
+    graph = kg.extract([Document("a", "\u0412\u0430\u0433\u043d\u0435\u0440 attacked Bakhmut. "
+                                      "\u062d\u0632\u0628 \u0627\u0644\u0644\u0647 attacked Israel.")],
+                       actors_file=actors)
+    assert [(r["source_id"], r["relation"], r["target_id"]) for r in graph.relations()] == [
+        ("\u0432\u0430\u0433\u043d\u0435\u0440", "ATTACKS", "bakhmut"),
+        ("\u062d\u0632\u0628-\u0627\u0644\u0644\u0647", "ATTACKS", "israel"),
+    ]
+
+
+def test_a_text_over_a_million_characters_is_extracted_in_pieces() -> None:
+    text = "Russia backs Assad.\n" + "\n" * 1_000_000 + "Iran backs the Houthis."
+    graph = kg.extract([Document("long", text), Document("short", "Turkey backs HTS.")])
+    found = {(r["source"], r["target"]): [(e["doc"], e["start"]) for e in r["evidence"]] for r in graph.relations()}
+    assert found == {("Russia", "Bashar al-Assad"): [("long", 0)], ("Iran", "Houthis"): [("long", 1_000_020)],
+                     ("Turkey", "Hayat Tahrir al-Sham"): [("short", 0)]}
+
+
+def test_offsets_stay_exact_across_pieces_of_a_long_article() -> None:
+    from kg.pipeline import CHUNK_CHARS
+
+    text = ("Russia backs Assad. " * 40 + "\n") * 40
+    assert len(text) > 1.5 * CHUNK_CHARS
+    (relation,) = kg.extract([Document("long", text)]).relations()
+    starts = [e["start"] for e in relation["evidence"]]
+    assert (len(starts), max(starts) > CHUNK_CHARS) == (1600, True)
+    assert {text[e["start"]:e["end"]] for e in relation["evidence"]} == {"Russia backs Assad."}
+
+
+def test_a_document_that_cannot_be_extracted_is_one_error_and_the_others_go_on() -> None:
+    report = InputReport()
+    extracted = list(Extractor().extract_many([Document("bad", None), Document("ok", "Iran backs the Houthis.")],
+                                               report=report))
+    assert [e.document.id for e in extracted] == ["ok"]
+    assert report.errors == ["bad: could not be prepared (TypeError: expected string or bytes-like object, got "
+                             "'NoneType'); left out"]
