@@ -115,3 +115,13 @@ def test_reports_and_sources_survive_the_jsonl_round_trip() -> None:
         (r["relation"], r["weight"], r["reports"], r["sources"]) for r in graph.relations()]
     assert again.documents["savanna-herald-bara"]["duplicate_of"] == "continental-press-bara"
     assert "duplicate_of" not in again.documents["continental-press-bara"]
+
+
+def test_the_analytics_count_reports_not_copies() -> None:
+    from kg.analysis import stance
+    from kg.pipeline import extract
+
+    graph = extract(list(mark_duplicates(wire_documents())))
+    # five copies of the wire story say the RSF fights the army: one report
+    got = stance(graph, "Rapid Support Forces", "Sudanese government")
+    assert (got["evidence"], got["relations"]) == (2, {"ATTACKS": 1, "OPPOSES": 1})

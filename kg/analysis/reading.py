@@ -14,6 +14,7 @@ from typing import Any
 
 import networkx as nx
 
+from ..dedup import counted_evidence
 from ..errors import InputError
 from ..graph import KnowledgeGraph, documents_of, evidence_of
 from ..model import slugify
@@ -145,6 +146,8 @@ def user_date(value: str | date | None, what: str) -> date | None:
 def edge_evidence(g: nx.MultiDiGraph, u: str, v: str, k: str) -> list[dict[str, Any]]:
     """The evidences of the edge ``u -k-> v`` as ``{"doc", "date", "sentence", "confidence"}``.
 
+    The copies of a wire story count once: only the evidences of each story's first copy are
+    returned (:func:`kg.dedup.counted_evidence`), so reprints never weigh in the analytics.
     A graph read back from a store may carry counts but no evidence list; then the edge
     stands for ``weight`` evidences of its recorded confidence.
 
@@ -164,7 +167,7 @@ def edge_evidence(g: nx.MultiDiGraph, u: str, v: str, k: str) -> list[dict[str, 
             "sentence": e.get("sentence"),
             "confidence": float(e.get("confidence", d.get("confidence", 1.0))),
         }
-        for e in evidence_of(g, u, v, k) or ()
+        for e in counted_evidence(evidence_of(g, u, v, k) or (), docs)
     ]
     if not out:
         out = [
