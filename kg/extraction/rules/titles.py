@@ -17,6 +17,7 @@ from spacy.tokens import Token
 from ..actors import Mention
 from .arguments import arg, args, prep_objects
 from .context import Arg, Context, Found
+from .officials import appointing_side, home_office, office_relation, role_relation, role_title, without_rank_tail
 
 
 def names_actor(ctx: Context, tok: Token) -> bool:
@@ -36,6 +37,7 @@ def role_noun(ctx: Context, noun: Token, relation: str) -> Iterator[Found]:
         return
     if any(c.lower_ in ctx.lex.words["former_words"] for c in noun.children):
         return
+    relation = role_relation(ctx, noun, relation)
     orgs, through_organ = _role_organisations(ctx, noun, inside)
     if through_organ and relation == "LEADS":
         relation = "MEMBER_OF"
@@ -43,6 +45,11 @@ def role_noun(ctx: Context, noun: Token, relation: str) -> Iterator[Found]:
     people = [p for p in people if ctx.type_of(p.mention.actor or "") == "PERSON" or relation == "MEMBER_OF"]
     if noun.lower_ in ctx.lex.words["group_part_nouns"]:
         people = [p for p in people if ctx.type_of(p.mention.actor or "") != "PERSON"]
+    if not orgs and people and ctx.type_of(people[0].mention.actor or "") == "PERSON":
+        # "the junta-appointed prime minister, X"; "the prime minister, X" of the home state
+        orgs = appointing_side(ctx, noun) or _default_org(ctx, people[0].mention, relation) \
+            or home_office(ctx, role_title(noun), people[0].mention, noun)
+        relation = office_relation(ctx, role_title(noun), relation, people[0].mention)
     yield from ctx.emit(people, relation, orgs, noun, "title", 0.85)
 
 
@@ -108,6 +115,7 @@ def title(ctx: Context, tok: Token) -> Iterator[Found]:
     if m is None or tok.i != m.root or ctx.type_of(m.actor or "") != "PERSON":
         return
     title_words, orgs = _words_before_name(ctx, m)
+    title_words = without_rank_tail(ctx, title_words)
     relation = _title_relation(ctx, title_words)
     if relation is None:
         yield from _in_power(ctx, tok, m)
@@ -115,7 +123,8 @@ def title(ctx: Context, tok: Token) -> Iterator[Found]:
     if not orgs:
         if all(w in ctx.lex.words["ranks"] for w in title_words):
             return  # "General X" says no more than a rank
-        orgs = _default_org(ctx, m, relation)
+        orgs = _default_org(ctx, m, relation) or home_office(ctx, " ".join(title_words), m, ctx.doc[m.start])
+    relation = office_relation(ctx, " ".join(title_words), relation, m)
     yield from ctx.emit([Arg(m)], relation, orgs, tok, "title", 0.9)
 
 

@@ -1,0 +1,127 @@
+"""Officials by role: what a title says when the sentence names no organisation.
+
+The title rules of :mod:`.titles` read the organisation from the words around a title
+("Turkish President X", "the head of the HTS, X").  Wire copy often leaves it out: the
+reader knows whose minister "Defence Minister Ahmed Fiqi" is from the dateline.  These
+helpers fill the gap:
+
+- a state office ("Defence Minister", "army chief", "the prime minister, X") with no
+  organisation named is an office of the article's home state (words in
+  ``state_office_titles``);
+- "the junta-appointed prime minister": the appointing side is the organisation;
+- "Junta leader General X": a rank after the title is no title of its own;
+- "Hezbollah's chief of staff": a title with its of-phrase ("chief of staff") is looked
+  up whole.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..actors import Mention
+from .context import Arg, Context
+from .names import lookup_affix
+
+
+def without_rank_tail(ctx: Context, title_words: list[str]) -> list[str]:
+    """The title without the ranks that follow it ("junta leader general" -> "junta leader").
+
+    Examples
+    --------
+    >>> from kg.extraction.lexicon import load_lexicon
+    >>> class _Ctx:
+    ...     lex = load_lexicon()
+    >>> without_rank_tail(_Ctx(), ["junta", "leader", "general"])
+    ['junta', 'leader']
+    >>> without_rank_tail(_Ctx(), ["general"])
+    ['general']
+    """
+    words = list(title_words)
+    ranks = ctx.lex.words["ranks"]
+    while len(words) > 1 and words[-1] in ranks and words[-2] not in ranks:
+        words.pop()
+    return words
+
+
+def is_state_office(ctx: Context, title: str) -> bool:
+    """True for a title that is an office of a state ("defence minister", "army chief")."""
+    words = title.split()
+    offices = ctx.lex.words["state_office_titles"]
+    return bool(words) and (words[-1].endswith("minister") or any(
+        " ".join(words[k:]) in offices for k in range(len(words))))
+
+
+def home_office(ctx: Context, title: str, holder: Mention, at: Token) -> list[Arg]:
+    """The state whose office a title no sentence ties to anyone is: the state named with the
+    same title earlier ("Oman's foreign minister said ... Foreign Minister X said"), else the
+    article's home state."""
+    words = title.split()
+    if not is_state_office(ctx, title) or any(w in ctx.lex.words["former_words"] for w in words):
+        return []
+    earlier = _earlier_office(ctx, words, at)
+    if earlier is not None:
+        return [Arg(ctx.synthetic(earlier, holder), 0.8)]
+    if ctx.actors.home is None:
+        return []
+    return [Arg(ctx.synthetic(ctx.actors.home, holder), 0.75)]
+
+
+def _earlier_office(ctx: Context, words: list[str], at: Token) -> str | None:
+    """The state of the same office named before ``at`` with its state ("Oman's foreign minister")."""
+    last = words[-1]
+    before = words[-2] if len(words) > 1 else None
+    for tok in reversed(ctx.doc[:max(at.i - len(words), 0)]):
+        if tok.lower_ != last or (before is not None and tok.i > 0 and ctx.doc[tok.i - 1].lower_ != before):
+            continue
+        for c in tok.children:
+            m = ctx.mention(c) if c.dep_ in ("poss", "amod", "compound") else None
+            if m is not None and m.actor and ctx.type_of(m.actor) in ("STATE", "GOVERNMENT"):
+                return m.actor
+    return None
+
+
+def office_relation(ctx: Context, title: str, relation: str, holder: Mention) -> str:
+    """A deputy, or the chief of one service ("army chief", "police chief"), is a member of the
+    state, unless the gazetteer knows the person to lead it."""
+    words = title.split()
+    if relation != "LEADS" or not words:
+        return relation
+    deputy = any(w in ctx.lex.words["deputy_words"] for w in words[:-1])
+    service = any(" ".join(words[k:]) in ctx.lex.words["service_chief_titles"] for k in range(len(words)))
+    entry = ctx.gaz.entries.get(holder.actor or "")
+    if (deputy or service) and not (entry is not None and entry.leads):
+        return "MEMBER_OF"
+    return relation
+
+
+def appointing_side(ctx: Context, noun: Token) -> list[Arg]:
+    """"the junta-appointed prime minister": the side that appointed the office holder."""
+    out: list[Arg] = []
+    suffixes = ctx.lex.words["appointing_affixes"]
+    for c in noun.children:
+        name, _, suffix = c.text.rpartition("-")
+        if c.dep_ in ("amod", "compound") and name and suffix.lower() in suffixes:
+            found = lookup_affix(ctx, name, c)
+            if found is not None:
+                out.append(Arg(found, 0.85))
+    return out
+
+
+def role_title(noun: Token) -> str:
+    """A role noun with the words that make its title ("prime minister", "chief of staff")."""
+    words = [c.lower_ for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1] + [noun.lower_]
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "of" and c.i == noun.i + 1:
+            obj = next((p for p in c.children if p.dep_ == "pobj" and p.i == c.i + 1 and p.pos_ == "NOUN"), None)
+            if obj is not None:
+                words += ["of", obj.lower_]
+    return " ".join(words)
+
+
+def role_relation(ctx: Context, noun: Token, relation: str) -> str:
+    """The relation of a role noun read with its of-phrase: "chief of staff" is a member."""
+    title = role_title(noun)
+    if " of " in title:
+        return ctx.lex.nouns.get(title, relation) if ctx.lex.nouns.get(title) in ("LEADS", "MEMBER_OF") \
+            else relation
+    return relation
