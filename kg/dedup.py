@@ -19,6 +19,7 @@ import hashlib
 import re
 import unicodedata
 import zlib
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from itertools import chain
@@ -192,10 +193,13 @@ def outlet_of(doc_id: str, documents: Mapping[str, Mapping[str, Any]]) -> str:
 def counted_evidence(
     evidence: Iterable[Mapping[str, Any]], documents: Mapping[str, Mapping[str, Any]]
 ) -> list[Mapping[str, Any]]:
-    """Return the evidences that count: for each story, those of its first copy (in corpus
-    order) that states the fact; every other copy adds nothing, whatever headline it wrote.
+    """Return the evidences that count: for each story, those of the copy that states the fact
+    the fewest times (the first in corpus order on ties); the other copies add nothing.
 
-    With no duplicates in the corpus this is the whole evidence list, in its order.
+    What every copy says is the story's own text; a copy's new headline or added paragraph may
+    say it once more, and is not more evidence for it.  The rule needs no order among loads, so
+    the Neo4j loader counts the same (``cypher/load_relations.cypher``).  With no duplicates in
+    the corpus this is the whole evidence list, in its order.
 
     Parameters
     ----------
@@ -217,10 +221,11 @@ def counted_evidence(
     """
     evidence = list(evidence)
     order = {doc_id: n for n, doc_id in enumerate(documents)}
-    first: dict[str, str] = {}
-    for doc_id in sorted({e["doc"] for e in evidence}, key=lambda d: (order.get(d, len(order)), d)):
-        first.setdefault(story_of(doc_id, documents), doc_id)
-    keep = set(first.values())
+    said = Counter(e["doc"] for e in evidence)
+    chosen: dict[str, str] = {}
+    for doc_id in sorted(said, key=lambda d: (said[d], order.get(d, len(order)), d)):
+        chosen.setdefault(story_of(doc_id, documents), doc_id)
+    keep = set(chosen.values())
     return [e for e in evidence if e["doc"] in keep]
 
 
