@@ -146,7 +146,7 @@ def user_date(value: str | date | None, what: str) -> date | None:
 def edge_evidence(g: nx.MultiDiGraph, u: str, v: str, k: str) -> list[dict[str, Any]]:
     """The evidences of the edge ``u -k-> v`` as ``{"doc", "date", "sentence", "confidence"}``.
 
-    The copies of a wire story count once: only the evidences of each story's first copy are
+    The copies of a wire story count once: only the evidences of one copy per story are
     returned (:func:`kg.dedup.counted_evidence`), so reprints never weigh in the analytics.
     A graph read back from a store may carry counts but no evidence list; then the edge
     stands for ``weight`` evidences of its recorded confidence.
