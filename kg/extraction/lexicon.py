@@ -44,7 +44,23 @@ class Lexicon:
     number_words: dict[str, int]
     affix_prefixes: dict[str, str]
     affix_relations: dict[str, str]
+    # irregular verbs: lemma -> (past, past participle, -ing form), and each form -> its lemma
+    irregular_verbs: dict[str, tuple[str, ...]]
+    verb_forms: dict[str, str]
     words: dict[str, frozenset[str]]
+
+    def verb_lemma(self, tok: object) -> str:
+        """A verb token's lemma, also where the small parser missed it ("retook" as a noun).
+
+        Examples
+        --------
+        >>> class Tok:
+        ...     lower_, lemma_ = "retook", "retook"
+        >>> load_lexicon().verb_lemma(Tok())
+        'retake'
+        """
+        low: str = tok.lower_  # type: ignore[attr-defined]
+        return self.verb_forms.get(low) or tok.lemma_.lower()  # type: ignore[attr-defined]
 
     def has(self, word_class: str, tok_or_word: object) -> bool:
         """True when a token's lower-case form or lemma (or a plain word) is in a word class
@@ -112,5 +128,7 @@ def load_lexicon() -> Lexicon:
         number_words=dict(raw["number_words"]),
         affix_prefixes={k: _check_relation(v) for k, v in raw["affix_prefixes"].items()},
         affix_relations={k: _check_relation(v) for k, v in raw["affix_relations"].items()},
+        irregular_verbs={lemma: tuple(forms) for lemma, forms in raw["irregular_verbs"].items()},
+        verb_forms={form: lemma for lemma, forms in raw["irregular_verbs"].items() for form in forms},
         words={name: frozenset(words) for name, words in raw["word_classes"].items()},
     )

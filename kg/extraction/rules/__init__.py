@@ -31,7 +31,7 @@ from .context import Arg, Context, Found
 from .joint import alongside, is_alongside, is_side, side
 from .nouns import is_content_noun, noun
 from .titles import names_actor, possessed_group, title
-from .verbs import is_predicate, verb
+from .verbs import headline_verb, is_headline_verb, is_predicate, verb
 
 __all__ = ["RULES", "Arg", "Context", "Found", "Rule"]
 
@@ -43,7 +43,7 @@ class Rule:
     Examples
     --------
     >>> [r.name for r in RULES]
-    ['affix', 'verb', 'noun', 'title', 'possessive', 'side', 'alongside']
+    ['affix', 'verb', 'verb-headline', 'noun', 'title', 'possessive', 'side', 'alongside']
     """
 
     name: str
@@ -57,7 +57,8 @@ def _always(ctx: Context, tok: Token) -> bool:
 
 RULES: tuple[Rule, ...] = (
     Rule("affix", _always, affix),
-    Rule("verb", lambda ctx, tok: is_predicate(tok), verb),
+    Rule("verb", is_predicate, verb),
+    Rule("verb-headline", is_headline_verb, headline_verb),
     Rule("noun", lambda ctx, tok: is_content_noun(tok), noun),
     Rule("title", names_actor, title),
     Rule("possessive", names_actor, possessed_group),

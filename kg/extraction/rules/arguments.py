@@ -318,8 +318,11 @@ def subject(ctx: Context, verb: Token, depth: int = 0) -> tuple[list[Arg], bool]
                 for by in (c, *c.conjuncts):
                     found += [a for p in by.children if p.dep_ == "pobj" for a in args(ctx, p)]
         return found, True
-    # the subject nearest the verb: "Syria: Russian fighters bombed ..." has two
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    # the subject nearest the verb: "Syria: Russian fighters bombed ..." has two; a name the
+    # parser hung on a finite verb as a compound is its subject ("Russia shells Kharkiv")
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"] or [
+        c for c in verb.children if c.dep_ == "compound" and c.i < verb.i and verb.tag_ in ("VBZ", "VBD", "VBP")
+        and ctx.mention(c) is not None]
     if subjects:
         before = [c for c in subjects if c.i < verb.i]
         return args(ctx, max(before, key=lambda c: c.i) if before else subjects[0]), False

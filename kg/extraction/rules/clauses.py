@@ -59,15 +59,21 @@ def place_subject(lex: Lexicon, verb: Token) -> Token | None:
     return subj
 
 
-def verb_keys(verb: Token) -> list[tuple[str, Token | None]]:
+def particles(lex: Lexicon, verb: Token) -> list[Token]:
+    """A verb's particles, also where the parser took one for an adverb ("pushed back")."""
+    return [c for c in verb.children if c.dep_ == "prt" or (
+        c.dep_ == "advmod" and c.i > verb.i and c.lower_ in lex.words["verb_particles"])]
+
+
+def verb_keys(lex: Lexicon, verb: Token) -> list[tuple[str, Token | None]]:
     """Lexicon keys this verb can match, with the preposition that carries the object.
 
     The most specific first: verb, particle and preposition ("break away from"), verb,
     object noun and preposition ("declared war on"), then the verb alone.
     """
-    lemma = verb.lemma_.lower()
+    lemma = lex.verb_lemma(verb)
     keys: list[tuple[str, Token | None]] = []
-    prts = [c for c in verb.children if c.dep_ == "prt"]
+    prts = particles(lex, verb)
     preps = [c for c in verb.children if c.dep_ in ("prep", "dative")]
     for prt in prts:
         for prep in preps:
@@ -80,8 +86,11 @@ def verb_keys(verb: Token) -> list[tuple[str, Token | None]]:
         # "declared war on Georgia", "exchanged fire": verb, object noun and preposition together
         keys = [(f"{lemma} {obj.lower_} {prep.lower_}", prep) for prep in preps] + [
             (f"{lemma} {obj.lower_}", None)] + keys
-        # "blamed the deaths on the M23": the preposition hangs on the object
-        keys += [(f"{lemma} {c.lower_}", c) for c in obj.children if c.dep_ == "prep"]
+        # "blamed the deaths on the M23": the preposition hangs on the object; "declared war on
+        # Georgia": so does the idiom's
+        obj_preps = [c for c in obj.children if c.dep_ == "prep"]
+        keys = [(f"{lemma} {obj.lower_} {c.lower_}", c) for c in obj_preps] + keys
+        keys += [(f"{lemma} {c.lower_}", c) for c in obj_preps]
     keys.append((lemma, None))
     return keys
 

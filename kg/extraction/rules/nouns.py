@@ -61,6 +61,8 @@ def noun(ctx: Context, tok: Token) -> Iterator[Found]:
     if relation in ("LEADS", "MEMBER_OF"):
         yield from role_noun(ctx, tok, relation)
         return
+    if _in_verb_idiom(ctx, tok):
+        return  # "declared war on X", "exchanged fire with X": the verb rule's
     if low in ("control", "hands") or relation == "CONTROLS":
         yield from control_noun(ctx, tok)
         if relation != "CAPTURED" or low == "control":
@@ -94,6 +96,15 @@ def noun(ctx: Context, tok: Token) -> Iterator[Found]:
         targets = agents[1:]
         agents = agents[:1]
     yield from ctx.emit(agents, relation, targets, tok, "noun", 0.75 * hedge(ctx.lex, tok.head))
+
+
+def _in_verb_idiom(ctx: Context, noun: Token) -> bool:
+    """True for the object noun of a verb idiom of the lexicon ("declare war on")."""
+    if noun.dep_ != "dobj":
+        return False
+    head = f"{ctx.lex.verb_lemma(noun.head)} {noun.lower_}"
+    return head in ctx.lex.verbs or any(
+        f"{head} {c.lower_}" in ctx.lex.verbs for c in (*noun.children, *noun.head.children) if c.dep_ == "prep")
 
 
 def _symmetric_attack(ctx: Context, noun: Token) -> bool:

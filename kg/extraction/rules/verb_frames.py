@@ -2,6 +2,7 @@
 
 - "The alliance, which also includes the TNLA": its members (``verb-includes``);
 - "a coalition formed by the G9 and G-Pep": its founders are members (``verb-formed``);
+- "The alliance is made up of the TNLA and the AA": its members (``verb-includes``);
 - "X was sworn in as prime minister": X leads (``title-sworn``);
 - "their vehicle came under fire from Azerbaijani forces": an attack (``verb-under``).
 """
@@ -77,7 +78,23 @@ def includes(ctx: Context, verb: Token) -> Iterator[Found]:
         wholes = args(ctx, collective(ctx.lex, verb.head))
     else:
         wholes, _ = subject(ctx, verb)
+    yield from _members(ctx, verb, args(ctx, object_of(verb)), wholes)
+
+
+def composed_of(ctx: Context, verb: Token, prep: Token) -> Iterator[Found]:
+    """"The alliance is made up of / composed of / consists of the TNLA and the AA"."""
+    if blocked(ctx.lex, verb):
+        return
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.lower_ in ctx.lex.words["relative_pronouns"] and verb.dep_ == "relcl":
+        subj = collective(ctx.lex, verb.head)
+    elif subj is None and verb.dep_ in ("acl", "relcl"):
+        subj = collective(ctx.lex, verb.head)  # "an alliance made up of ..."
+    yield from _members(ctx, verb, prep_objects(ctx, prep), args(ctx, subj))
+
+
+def _members(ctx: Context, verb: Token, parts: list[Arg], wholes: list[Arg]) -> Iterator[Found]:
+    """Groups that are parts of a group or organisation (never places or people)."""
     wholes = [w for w in wholes if ctx.type_of(w.mention.actor or "") in ("ARMED_GROUP", "ORGANIZATION")]
-    parts = args(ctx, object_of(verb))
     parts = [p for p in parts if ctx.type_of(p.mention.actor or "") not in ("LOCATION", "PERSON")]
     yield from ctx.emit(parts, "MEMBER_OF", wholes, verb, "verb-includes", 0.8)

@@ -20,17 +20,21 @@ from .context import Arg, Context, Found
 from .joint import joint_action
 from .names import facility, last_place, new_place
 from .targets import target_fallback
-from .verb_frames import came_under, formed_by, includes, sworn_in
+from .verb_frames import came_under, composed_of, formed_by, includes, sworn_in
 
 
-def is_predicate(tok: Token) -> bool:
-    """Verbs, and participles used as modifiers ("a drone launched by ...")."""
-    return tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.dep_ in ("amod", "acl") and tok.tag_ == "VBN")
+def is_predicate(ctx: Context, tok: Token) -> bool:
+    """Verbs, participles used as modifiers ("a drone launched by ..."), and verb forms the
+    tagger took for nouns but the parse treats as verbs ("the army retook Khartoum")."""
+    if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.dep_ in ("amod", "acl") and tok.tag_ == "VBN"):
+        return True
+    return tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in ctx.lex.verb_forms and any(
+        c.dep_ in ("nsubj", "dobj") for c in tok.children)
 
 
 def verb(ctx: Context, tok: Token) -> Iterator[Found]:
     """The relations a verb of the lexicon states (see the module's description)."""
-    lemma = tok.lemma_.lower()
+    lemma = ctx.lex.verb_lemma(tok)
     if lemma in ("be", "have") and tok.pos_ == "AUX":
         return
     if lemma in ctx.lex.reversed_member_verbs:
@@ -39,12 +43,15 @@ def verb(ctx: Context, tok: Token) -> Iterator[Found]:
     if lemma == "swear":
         yield from sworn_in(ctx, tok)
         return
-    if lemma == "come":
+    if lemma == "come" and any(c.dep_ == "prep" and c.lower_ == "under" for c in tok.children):
         yield from came_under(ctx, tok)
         return
     if lemma in ctx.lex.words["founding_verbs"] and tok.tag_ == "VBN":
         yield from formed_by(ctx, tok)
-    for key, prep in verb_keys(tok):
+    for key, prep in verb_keys(ctx.lex, tok):
+        if prep is not None and key in ctx.lex.words["composition_keys"]:
+            yield from composed_of(ctx, tok, prep)
+            return
         relation = ctx.lex.verbs.get(key)
         if relation is None and lemma in ctx.lex.transfer_verbs and key == lemma:
             relation = "BACKS"
@@ -176,7 +183,7 @@ def _object_targets(ctx: Context, tok: Token, relation: str) -> list[Arg]:
 def _active(ctx: Context, tok: Token, key: str, prep: Token | None, relation: str, agents: list[Arg],
             targets: list[Arg], conf: float) -> Iterator[Found]:
     """Emit what an active verb states, and what its other phrases add."""
-    lemma = tok.lemma_.lower()
+    lemma = ctx.lex.verb_lemma(tok)
     if key in ctx.lex.words["reversed_verbs"]:
         # "Kherson fell to Russian forces": the object of "to" took the subject
         places = args(ctx, next((c for c in tok.children if c.dep_ == "nsubj"), None))
@@ -202,7 +209,7 @@ def _active(ctx: Context, tok: Token, key: str, prep: Token | None, relation: st
 
 
 def _other_prepositions(ctx: Context, tok: Token, done: Token, agents: list[Arg], conf: float) -> Iterator[Found]:
-    lemma = tok.lemma_.lower()
+    lemma = ctx.lex.verb_lemma(tok)
     for c in tok.children:
         if c.dep_ != "prep" or c.i == done.i:
             continue
@@ -226,3 +233,36 @@ def _expelled_from(ctx: Context, tok: Token, agents: list[Arg], conf: float) -> 
                     places += prep_objects(ctx, cc)
     places = [p for p in places if ctx.target_key(p.mention, "CAPTURED")]
     yield from ctx.emit(agents, "CAPTURED", places, tok, "verb", 0.8 * conf)
+
+
+
+def is_headline_verb(ctx: Context, tok: Token) -> bool:
+    """A verb in -s form the tagger took for a plural noun after a name, in a sentence parsed
+    without a verb: "Russia sanctions Ukraine", "Russia allies with Ukraine"."""
+    if tok.tag_ != "NNS" or tok.i == 0 or tok.sent.root.pos_ in ("VERB", "AUX"):
+        return False
+    before = ctx.mention(tok.nbor(-1))
+    lemma = tok.lemma_.lower()
+    return before is not None and before.root == tok.i - 1 and tok.nbor(-1).head.i in (tok.i, tok.head.i) and (
+        lemma in ctx.lex.verbs or any(c.dep_ == "prep" and f"{lemma} {c.lower_}" in ctx.lex.verbs
+                                      for c in tok.children))
+
+
+def headline_verb(ctx: Context, tok: Token) -> Iterator[Found]:
+    """The headline's verb between its subject and object (rule ``verb-headline``)."""
+    before = ctx.mention(tok.nbor(-1))
+    if before is None:
+        return
+    lemma = tok.lemma_.lower()
+    for prep in (c for c in tok.children if c.dep_ == "prep"):
+        relation = ctx.lex.verbs.get(f"{lemma} {prep.lower_}")
+        if relation is not None:
+            yield from ctx.emit([Arg(before)], relation, prep_objects(ctx, prep), tok, "verb-headline", 0.7)
+            return
+    relation = ctx.lex.verbs.get(lemma)
+    if relation is None:
+        return
+    objects = [tok.head] if tok.dep_ == "compound" and tok.head.i > tok.i else [
+        c for c in tok.children if c.dep_ in ("appos", "dobj") and c.i > tok.i]
+    targets = [Arg(m) for m in (ctx.mention(o) for o in objects) if m is not None]
+    yield from ctx.emit([Arg(before)], relation, targets, tok, "verb-headline", 0.7)

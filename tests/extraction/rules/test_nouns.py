@@ -12,7 +12,7 @@ CASES: list[Case] = [
      {("Sudan", "NEGOTIATES_WITH", "South Sudan", "noun-between")}),
     ("Turkey is a key backer of the Syrian National Army.", {("Turkey", "BACKS", "Syrian National Army", "noun")}),
     ("The Houthis, an Iranian proxy, attacked ships.", {("Iran", "BACKS", "Houthis", "noun")}),
-    ("Niger severed diplomatic ties with Ukraine.", {("Niger", "OPPOSES", "Ukraine", "noun")}),
+    ("Georgia revoked its defence agreements with Russia.", {("Georgia", "OPPOSES", "Russia", "noun")}),
     ("After the fall of Kabul to the Taliban, thousands fled.", {("Taliban", "CAPTURED", "Kabul", "noun")}),
     ("Iran and Russia deepened their military cooperation.", {("Iran", "ALLIED_WITH", "Russia", "noun")}),
     ("Hezbollah claimed responsibility for a drone attack on an Israeli base.",

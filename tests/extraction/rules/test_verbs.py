@@ -22,6 +22,7 @@ CASES: list[Case] = [
       ("Somali government", "CAPTURED", "Adan Yabaal", "verb")}),
     ("Israel bombed a base in Damascus.", {("Israel", "ATTACKS", "Damascus", "verb")}),
     ("Hamas attacked areas controlled by Israel.", {("Hamas", "ATTACKS", "Israel", "verb")}),
+    ("Niger severed diplomatic ties with Ukraine.", {("Niger", "OPPOSES", "Ukraine", "verb")}),
     ("Mali's junta expelled the French ambassador.", {("Malian government", "OPPOSES", "France", "verb")}),
     ("Israel remained determined to destroy Hamas.", {("Israel", "OPPOSES", "Hamas", "verb")}),
 ]
