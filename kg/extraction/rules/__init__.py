@@ -28,6 +28,7 @@ from spacy.tokens import Token
 
 from .affixes import affix
 from .context import Arg, Context, Found
+from .formal_acts import is_mediation, mediation
 from .joint import alongside, is_alongside, is_side, side
 from .nouns import is_content_noun, noun
 from .titles import names_actor, possessed_group, title
@@ -43,7 +44,7 @@ class Rule:
     Examples
     --------
     >>> [r.name for r in RULES]
-    ['affix', 'verb', 'verb-headline', 'noun', 'title', 'possessive', 'side', 'alongside']
+    ['affix', 'verb', 'verb-headline', 'noun', 'title', 'possessive', 'side', 'alongside', 'mediation']
     """
 
     name: str
@@ -64,4 +65,5 @@ RULES: tuple[Rule, ...] = (
     Rule("possessive", names_actor, possessed_group),
     Rule("side", lambda ctx, tok: is_side(tok), side),
     Rule("alongside", lambda ctx, tok: is_alongside(tok), alongside),
+    Rule("mediation", is_mediation, mediation),
 )

@@ -1,0 +1,106 @@
+"""Formal acts that state a relation without its usual verb (rule ``mediation``).
+
+A mediator, broker or host negotiates with each party, and the parties with each other:
+"Qatar, which has mediated between Israel and Hamas", "Oman brokered a truce between
+Washington and the Houthis", "talks hosted by Turkey", "a deal brokered by China", "the
+Qatar-brokered ceasefire".  The parties are those of a "between" phrase; failing that, the
+actors of the clause the deal or the talks belong to ("the MNDAA handed Lashio back to the
+military under a deal brokered by China": the MNDAA and the military).
+
+The verbs are ``mediation_verbs`` and the modifiers ``mediation_affixes`` in
+``kg/data/lexicon.json``.  (Designations, sanctions, sending troops to help and vows of
+revenge are verbs and nouns of the lexicon, read by the verb and noun rules.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from .arguments import args, prep_objects, subject
+from .clauses import SUBJECTS, blocked
+from .context import Arg, Context, Found
+from .names import lookup_affix
+
+# the preposition phrases of a clause whose objects may be a party to a deal
+_PARTY_PREPS = ("to", "with")
+
+
+def is_mediation(ctx: Context, tok: Token) -> bool:
+    """A mediation verb ("mediated", "brokered", "hosted") or an "X-brokered" modifier."""
+    if tok.pos_ in ("VERB", "ADJ") and tok.lemma_.lower() in ctx.lex.words["mediation_verbs"]:
+        return True
+    name, _, suffix = tok.text.rpartition("-")
+    return bool(name) and suffix.lower() in ctx.lex.words["mediation_affixes"]
+
+
+def mediation(ctx: Context, tok: Token) -> Iterator[Found]:
+    """The mediator negotiates with each party, and the parties with each other."""
+    name, _, suffix = tok.text.rpartition("-")
+    if name and suffix.lower() in ctx.lex.words["mediation_affixes"]:
+        # "the Qatar-brokered ceasefire between Israel and Iran"
+        found = lookup_affix(ctx, name, tok)
+        if found is None or tok.dep_ not in ("amod", "compound"):
+            return
+        mediators = [Arg(found, 0.9)]
+        parties = _deal_parties(ctx, tok.head)
+    else:
+        if blocked(ctx.lex, tok):
+            return
+        mediators, passive = subject(ctx, tok)
+        deal = tok.head if passive and tok.dep_ in ("acl", "relcl", "amod") else _object(tok)
+        parties = _between(ctx, tok)
+        if not parties and deal is not None:
+            parties = _deal_parties(ctx, deal)
+    if not mediators or len(parties) < 2:
+        return
+    yield from ctx.emit(mediators, "NEGOTIATES_WITH", parties, tok, "mediation", 0.75)
+    for k, first in enumerate(parties):
+        yield from ctx.emit([first], "NEGOTIATES_WITH", parties[k + 1:], tok, "mediation", 0.7)
+
+
+def _object(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+
+
+def _between(ctx: Context, tok: Token) -> list[Arg]:
+    """The parties of a "between" phrase of a word (two or more)."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "between":
+            parties = prep_objects(ctx, c)
+            if len(parties) >= 2:
+                return parties
+    return []
+
+
+def _deal_parties(ctx: Context, deal: Token) -> list[Arg]:
+    """The parties to a deal or talks: its "between" phrase, its "with" phrase and the
+    subject of its clause, or the actors of the clause it belongs to."""
+    parties = _between(ctx, deal)
+    if parties:
+        return parties
+    partners = [a for c in deal.children if c.dep_ == "prep" and c.lower_ == "with" for a in prep_objects(ctx, c)]
+    clause = deal.head
+    while clause.dep_ in ("prep", "pobj", "dobj", "conj") and clause.head.i != clause.i:
+        clause = clause.head  # "under a deal" -> the verb the phrase hangs on
+    if clause.pos_ not in ("VERB", "AUX") or deal.dep_ in SUBJECTS:
+        return _actors(ctx, partners)
+    agents, _ = subject(ctx, clause)
+    # "handed it back to the military": the preposition may hang on the particle
+    phrases = [*clause.children, *(c for a in clause.children if a.dep_ in ("advmod", "prt") for c in a.children)]
+    others = [a for c in phrases if c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ in _PARTY_PREPS)
+              for a in (prep_objects(ctx, c) if c.pos_ == "ADP" else args(ctx, c))]
+    return _actors(ctx, agents + partners + others)
+
+
+def _actors(ctx: Context, found: list[Arg]) -> list[Arg]:
+    """The distinct actors (no places) among ``found``."""
+    out: list[Arg] = []
+    seen: set[str] = set()
+    for a in found:
+        key = ctx.agent_key(a.mention)
+        if key is not None and key not in seen:
+            seen.add(key)
+            out.append(a)
+    return out

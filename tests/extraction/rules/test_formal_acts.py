@@ -1,0 +1,36 @@
+"""Formal acts (kg/extraction/rules/formal_acts.py and the lexicon's designation and revenge verbs)."""
+
+from __future__ import annotations
+
+import pytest
+from extraction.rules.rule_cases import Case, case_id, check
+
+CASES: list[Case] = [
+    ("Qatar, which has mediated between Israel and Hamas, spoke on Tuesday.",
+     {("Qatar", "NEGOTIATES_WITH", "Israel", "mediation"), ("Qatar", "NEGOTIATES_WITH", "Hamas", "mediation"),
+      ("Israel", "NEGOTIATES_WITH", "Hamas", "mediation")}),
+    ("Oman brokered a truce between the United States and the Houthis in May.",
+     {("Oman", "NEGOTIATES_WITH", "United States", "mediation"), ("Oman", "NEGOTIATES_WITH", "Houthis", "mediation"),
+      ("United States", "NEGOTIATES_WITH", "Houthis", "mediation")}),
+    # no "between": the parties are the actors of the clause the deal belongs to
+    ("The MNDAA handed Lashio back to the military under a deal brokered by China.",
+     {("China", "NEGOTIATES_WITH", "Myanmar National Democratic Alliance Army", "mediation"),
+      ("China", "NEGOTIATES_WITH", "Myanmar government", "mediation"),
+      ("Myanmar National Democratic Alliance Army", "NEGOTIATES_WITH", "Myanmar government", "mediation")}),
+    ("The Qatar-brokered deal between Israel and Hamas collapsed.",
+     {("Qatar", "NEGOTIATES_WITH", "Israel", "mediation"), ("Qatar", "NEGOTIATES_WITH", "Hamas", "mediation"),
+      ("Israel", "NEGOTIATES_WITH", "Hamas", "mediation")}),
+    ("Washington re-designated the Houthis as a foreign terrorist organization in March.",
+     {("United States", "OPPOSES", "Houthis", "verb")}),
+    ("Iran vowed to take revenge on Israel.", {("Iran", "OPPOSES", "Israel", "verb")}),
+    ("North Korea sent troops to help Russia.", {("North Korea", "BACKS", "Russia", "verb")}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[case_id(c) for c in CASES])
+def test_formal_act_states_its_relation(sentence: str, expected: set) -> None:
+    check(sentence, expected)
+
+
+def test_a_mediator_with_one_party_named_negotiates_with_nobody() -> None:
+    check("Egypt mediated the talks on Sunday.", set())
