@@ -227,8 +227,10 @@ class MentionFinder:
                     if target in self.gaz:
                         add(start, head.i + 1, head.i, "government", target, "STATE").extended = True
                         continue
-                elif einfo.type not in ("PERSON", "ORGANIZATION"):
-                    # ("the UN peacekeeping force" is a body of its own, not the UN)
+                elif einfo.type not in ("PERSON", "ORGANIZATION") and not (
+                        kind == "demonym" and self.lex.has("nonstate_group_nouns", head)):
+                    # ("the UN peacekeeping force" is a body of its own, not the UN; "Sudanese armed
+                    # factions" are no forces of Sudan)
                     add(start, head.i + 1, head.i, kind, entry, label).extended = True
                     continue
             m = add(start, end, root, kind, entry, label)
@@ -427,9 +429,12 @@ class Resolver:
                     persons.append((entry.name, entry.name.lower().split()))
             elif m.kind == "ner":
                 kind = NER_TYPES.get(m.label, "ORGANIZATION")
-                if kind == "ORGANIZATION" and m.label == "ORG" and _locative(docs[m.part][m.root], self.lex) \
-                        and docs[m.part][m.root].head.lower_ in ("in", "near", "at", "outside", "around"):
-                    kind = "LOCATION"  # "killed in Arauca": a place NER took for an organisation
+                tok = docs[m.part][m.root]
+                if kind in ("ORGANIZATION", "PERSON") and m.label in ("ORG", "PERSON") and _locative(tok, self.lex) \
+                        and tok.head.lower_ in ("in", "near", "at", "outside", "around"):
+                    kind = "LOCATION"  # "killed in Arauca": a place NER took for an organisation or a person
+                if kind == "PERSON" and self._listed_with_places(m, tok, by_token):
+                    kind = "LOCATION"  # "Tel Aviv, Haifa, and Beersheba"
                 if kind == "PERSON":
                     key = self._person_key(surface, persons)
                     if key is None:
@@ -469,6 +474,18 @@ class Resolver:
         self._merge_known_as(kept, actors, docs)
         by_token = {(m.part, k): m for m in kept for k in range(m.start, m.end)}
         return DocumentActors(kept, actors, home, by_token)
+
+    def _listed_with_places(self, m: Mention, tok: Token, by_token: dict[tuple[int, int], Mention]) -> bool:
+        """True for a name in a series with a known place: conjoined or apposed to it."""
+        series = [*tok.conjuncts, *(c for c in tok.children if c.dep_ == "appos")]
+        if tok.dep_ in ("conj", "appos"):
+            series += [tok.head, *tok.head.conjuncts]
+        for other in series:
+            o = by_token.get((m.part, other.i))
+            if o is not None and o is not m and o.entry and o.entry in self.gaz \
+                    and self.gaz[o.entry].type == "LOCATION":
+                return True
+        return False
 
     def _merge_known_as(self, mentions: list[Mention], actors: dict[str, ActorRecord], docs: list[Doc]) -> None:
         """"Ahmed Diriye, also known as Abu Ubaidah": one person under two names."""

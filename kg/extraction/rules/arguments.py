@@ -39,7 +39,21 @@ def args(ctx: Context, tok: Token | None, depth: int = 0) -> list[Arg]:
         for c in tok.conjuncts:
             if c.i > tok.i:
                 out += arg(ctx, c, depth)
+    for c in _listed_after(ctx, tok, m):
+        out += args(ctx, c, depth)
     return out
+
+
+def _listed_after(ctx: Context, tok: Token, m: Mention | None) -> list[Token]:
+    """Names the parser hung on a name as appositions, in a series: "Tel Aviv, Haifa, and
+    Beersheba" (a list when the apposition goes on with "and ..." or there are several)."""
+    if m is None or tok.pos_ != "PROPN":
+        return []
+    apposed = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > tok.i]
+    if not apposed or not (len(apposed) > 1 or any(c.conjuncts for c in apposed)):
+        return []
+    kind = ctx.type_of(m.actor or "")
+    return [c for c in apposed if (other := ctx.mention(c)) is not None and ctx.type_of(other.actor or "") == kind]
 
 
 def prep_objects(ctx: Context, prep: Token) -> list[Arg]:
@@ -198,6 +212,9 @@ def _force_owner(ctx: Context, tok: Token, c: Token, depth: int) -> list[Arg]:
         found = of_objects(ctx, tok, depth, (c.lower_,))
         if found:
             return found
+    owner = ctx.mention(c)
+    if owner is not None and owner.kind == "demonym" and ctx.lex.has("nonstate_group_nouns", tok):
+        return []  # "Sudanese armed factions" are no forces of Sudan
     if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < tok.i:
         found = args(ctx, c, depth + 1)
         if found:
@@ -226,7 +243,7 @@ def _apposed_or_known_as(ctx: Context, tok: Token, depth: int) -> list[Arg] | No
     """A name in apposition, or "militias known as Wazalendo"."""
     for c in tok.children:
         if c.dep_ == "appos":
-            found = arg(ctx, c, depth + 1)
+            found = args(ctx, c, depth + 1)  # "commanders Ali Rezaei, Hamid Nouri and Reza Karimi"
             if found:
                 return found
         if c.dep_ == "acl" and c.lemma_.lower() in ctx.lex.words["naming_verbs"]:

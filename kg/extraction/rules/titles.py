@@ -135,14 +135,19 @@ def _words_before_name(ctx: Context, m: Mention) -> tuple[list[str], list[Arg]]:
     title_words: list[str] = []
     orgs: list[Arg] = []
     k = m.start - 1
-    while k >= doc[m.root].left_edge.i:
+    edge = doc[m.root].left_edge.i
+    while k >= doc[m.start].sent.start:
         t = doc[k]
-        if t.is_punct or t.lower_ in ctx.lex.words["articles"] or t.pos_ in ("VERB", "AUX"):
-            break
+        if k < edge and not t.is_title:
+            break  # past the name's phrase only over a capitalised title the parser hung elsewhere
+        if t.is_punct or t.lower_ in ctx.lex.words["articles"] or t.pos_ in ("VERB", "AUX", "CCONJ"):
+            break  # ("Foreign Minister X and Defence Minister Y": Y's title starts after "and")
         if t.lower_ == "of":
             k -= 1
             continue
         other = ctx.mention(t)
+        if other is not None and other is not m and ctx.type_of(other.actor or "") == "PERSON":
+            break  # a person is no organisation of another's title
         if other is not None and other is not m:
             # "National Security Minister X": an unknown ORG inside a title is the portfolio
             if other.entry is not None or other.kind != "ner":
