@@ -18,6 +18,8 @@ from .model import Document
 log = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = {".txt", ".text"}
+# saved web pages: their main text and metadata are read by kg.sources.html (trafilatura)
+HTML_SUFFIXES = {".html", ".htm"}
 # Byte-order marks that name their encoding (UTF-32 first: its little-endian mark starts like UTF-16's).
 _BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"),
          (b"\xfe\xff", "utf-16"))
@@ -157,7 +159,7 @@ def _documents_from_path(path: Path, report: InputReport) -> Iterator[tuple[str,
     if path.is_dir():
         files = sorted(
             p for p in path.rglob("*")
-            if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES
+            if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
             and not any(part.startswith(".") for part in p.relative_to(path).parts)
         )
         if not files:
@@ -165,6 +167,14 @@ def _documents_from_path(path: Path, report: InputReport) -> Iterator[tuple[str,
             return
         for f in files:
             yield from _documents_from_path(f, report)
+        return
+    if path.suffix.lower() in HTML_SUFFIXES:
+        from .sources.html import read_html_file  # trafilatura loads only for pages
+
+        try:
+            yield str(path), read_html_file(path)
+        except InputError as e:
+            report.add(e)
         return
     try:
         text = _read_text(path)
@@ -194,9 +204,10 @@ def read_documents(
     Parameters
     ----------
     items : iterable of str, Path or Document
-        Paths of ``.txt`` files, folders or ``.jsonl`` files, ready Documents, or raw
-        article strings (a string that is not an existing path and has a space or a
-        line break in it is taken as text; its id is ``text-N``).
+        Paths of ``.txt`` files, saved web pages (``.html``, ``.htm``: their main text and
+        metadata, see :func:`kg.sources.html.read_html_file`), folders or ``.jsonl`` files,
+        ready Documents, or raw article strings (a string that is not an existing path and has
+        a space or a line break in it is taken as text; its id is ``text-N``).
     report : InputReport, optional
         Collects one message per bad input; bad inputs are skipped.
     taken : iterable of str, optional

@@ -22,8 +22,6 @@ import trafilatura
 from ..errors import InputError, PageError
 from ..model import Document, slugify
 
-HTML_SUFFIXES = {".html", ".htm"}
-
 # the HTML standard's sniffing window for a <meta charset>
 _SNIFF_BYTES = 1024
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
