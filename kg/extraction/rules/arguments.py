@@ -18,7 +18,7 @@ from spacy.tokens import Token
 from ..actors import Mention
 from .clauses import SUBJECTS, object_of
 from .context import Arg, Context
-from .names import affix_actor, capital, definite_reference, last_place, new_place, state_of_person
+from .names import affix_actor, capital, definite_reference, last_place, last_state, new_place, state_of_person
 
 NOUNISH = ("NOUN", "PROPN", "ADJ", "NUM", "PRON")
 
@@ -140,9 +140,19 @@ def _named_coalition(ctx: Context, tok: Token, depth: int) -> list[Arg] | None:
 
 
 def _definite_group(ctx: Context, tok: Token, depth: int) -> list[Arg] | None:
-    """"the group's leader", "the alliance": the group last named."""
-    if tok.lower_ in ctx.lex.words["definite_group_nouns"] and _has_the(tok):
+    """"the group's leader", "the alliance", "the paramilitary force": the group last named
+    ("the air force" is no reference)."""
+    if tok.lower_ in ctx.lex.words["definite_group_nouns"] and _has_the(tok) \
+            and not any(c.dep_ == "compound" for c in tok.children):
         ante = definite_reference(ctx, tok)
+        return [Arg(ante, 0.8)] if ante is not None else []
+    return None
+
+
+def _definite_state(ctx: Context, tok: Token, depth: int) -> list[Arg] | None:
+    """"the kingdom", "the emirate": the state last named."""
+    if tok.lower_ in ctx.lex.words["state_reference_nouns"] and _has_the(tok):
+        ante = last_state(ctx, tok)
         return [Arg(ante, 0.8)] if ante is not None else []
     return None
 
@@ -315,7 +325,7 @@ def _their_country(ctx: Context, tok: Token, depth: int) -> list[Arg] | None:
 
 
 _NOUN_READINGS: tuple[Reading, ...] = (
-    _named_coalition, _definite_group, _the_capital, _the_city, _quantity, _attacker, _force,
+    _named_coalition, _definite_group, _definite_state, _the_capital, _the_city, _quantity, _attacker, _force,
     _apposed_or_known_as, _place_head, _territory, _apposition_head, _predicate_noun, _their_country,
 )
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..actors import Mention
+from .clauses import SUBJECTS
 from .context import Arg, Context
 
 
@@ -75,6 +76,21 @@ def last_place(ctx: Context, tok: Token) -> Mention | None:
         if ctx.is_place(m):
             best = m
     return best
+
+
+def last_state(ctx: Context, tok: Token) -> Mention | None:
+    """The state a definite "the kingdom" refers to: the last one named as a subject, else the
+    last one named (never as an adjective)."""
+    here = ctx.char(tok)
+    best = best_subject = None
+    for m in ctx.actors.mentions:
+        if m.char_start >= here:
+            break
+        if m.actor and not m.adjectival and ctx.type_of(m.actor) in ("STATE", "GOVERNMENT"):
+            best = m
+            if ctx.docs[m.part][m.root].dep_ in SUBJECTS:
+                best_subject = m
+    return best_subject or best
 
 
 def definite_reference(ctx: Context, tok: Token) -> Mention | None:

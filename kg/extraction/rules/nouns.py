@@ -200,6 +200,11 @@ def _direct_roles(ctx: Context, noun: Token, relation: str, agent_preps: set[str
                 affix = affix_actor(ctx, c)
                 found = [Arg(affix, 0.8)] if affix is not None else []
             agents += found
+        elif c.dep_ == "acl" and c.tag_ == "VBG" and relation == "ATTACKS" \
+                and ctx.lex.verbs.get(ctx.lex.verb_lemma(c)) == "ATTACKS":
+            # purpose participles: "a strike targeting militia positions", "raids hitting the port"
+            obj = object_of(c)
+            targets += args(ctx, obj) or target_fallback(ctx, obj)
         elif c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ctx.lex.words["perpetration_verbs"]:
             # "a massacre carried out by the military", "the offensive, which X launched against Y"
             agents += subject(ctx, c)[0]
@@ -214,8 +219,11 @@ def _light_verb_roles(ctx: Context, noun: Token, relation: str, target_preps: se
     """Light verbs lend their subject: "Russia launched airstrikes", "Iran provided support",
     also through "a wave of attacks"."""
     phrase = noun
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in ctx.lex.words["series_nouns"]:
-        phrase = noun.head.head
+    counter = noun.head.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and (
+            counter.lower_ in ctx.lex.words["series_nouns"] or counter.lower_ in ctx.lex.words["quantity_words"]
+            or counter.pos_ == "NUM"):
+        phrase = counter  # "a wave of strikes", "dozens of drone attacks"
     symmetric = relation in ("ALLIED_WITH", "NEGOTIATES_WITH")
     if not ((not agents or not targets or symmetric) and phrase.dep_ in ("dobj", "attr", "nsubjpass")
             and phrase.head.pos_ in ("VERB", "AUX")):

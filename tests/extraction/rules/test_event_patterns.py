@@ -1,0 +1,45 @@
+"""How wire reports state attacks: light verbs and event nouns, events as subjects with a
+demonym for the agent, and reference inside the article ("the group", "it", "its fighters")."""
+
+from __future__ import annotations
+
+import pytest
+from extraction.extraction_helpers import triples
+
+LIGHT_VERBS_AND_EVENT_NOUNS = [
+    ("The Sudanese air force carried out a strike targeting RSF positions near Kassala.",
+     {("Sudan", "ATTACKS", "Rapid Support Forces")}),
+    ("The Houthis launched dozens of drone attacks on the port of Eilat.", {("Houthis", "ATTACKS", "Eilat")}),
+    ("Israeli troops conducted raids against Hamas.", {("Israel", "ATTACKS", "Hamas")}),
+    ("Russia stepped up its bombardment of Kharkiv.", {("Russia", "ATTACKS", "Kharkiv")}),
+    ("Israel launched a wave of strikes across southern Lebanon.", {("Israel", "ATTACKS", "southern Lebanon")}),
+    ("Israel carried out a series of strikes hitting Hezbollah targets in Tyre.", {("Israel", "ATTACKS", "Hezbollah")}),
+]
+EVENTS_AS_SUBJECTS = [
+    ("Israeli strikes hit Tabriz and Shiraz.", {("Israel", "ATTACKS", "Tabriz"), ("Israel", "ATTACKS", "Shiraz")}),
+    ("A Russian missile attack on Odesa killed six people.", {("Russia", "ATTACKS", "Odesa")}),
+    ("U.S. strikes on Houthi targets continued.", {("United States", "ATTACKS", "Houthis")}),
+]
+REFERENCE_IN_THE_ARTICLE = [
+    ("The RSF attacked El Fasher on Monday. The paramilitary force also shelled Omdurman.",
+     {("Rapid Support Forces", "ATTACKS", "El Fasher"), ("Rapid Support Forces", "ATTACKS", "Omdurman")}),
+    ("Hezbollah fired rockets at Haifa. The group said its fighters also targeted Safed.",
+     {("Hezbollah", "ATTACKS", "Haifa"), ("Hezbollah", "ATTACKS", "Safed")}),
+    ("The RSF seized Wad Madani. Its fighters then attacked Sennar.",
+     {("Rapid Support Forces", "CAPTURED", "Wad Madani"), ("Rapid Support Forces", "ATTACKS", "Sennar")}),
+    ("Saudi Arabia condemned Iran. The kingdom also attacked the Houthis.",
+     {("Saudi Arabia", "CRITICIZES", "Iran"), ("Saudi Arabia", "ATTACKS", "Houthis")}),
+    ("The M23 captured Goma. The group's leader Bertrand Bisimwa spoke on Sunday.",
+     {("M23", "CAPTURED", "Goma"), ("Bertrand Bisimwa", "LEADS", "M23")}),
+]
+CASES = LIGHT_VERBS_AND_EVENT_NOUNS + EVENTS_AS_SUBJECTS + REFERENCE_IN_THE_ARTICLE
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[c[0][:50] for c in CASES])
+def test_wire_report_patterns(sentence: str, expected: set) -> None:
+    assert triples(sentence) == expected
+
+
+def test_the_air_force_is_no_reference_to_a_group() -> None:
+    assert triples("The RSF attacked El Fasher. The air force bombed Nyala.") == {
+        ("Rapid Support Forces", "ATTACKS", "El Fasher")}
