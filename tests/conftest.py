@@ -62,19 +62,25 @@ def neo4j_env() -> Iterator[dict[str, str]]:
         k: os.environ.get(k)
         for k in ("NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE", "KG_NEO4J_HOME")
     }
-    try:
-        info = server.start(
-            home,
-            bolt_port=None,
-            http_port=None,
-            heap="512m",
-            pagecache="128m",
-            # the wrong-password tests must not lock the account for the tests that follow
-            extra_config={"dbms.security.auth_max_failed_attempts": "0"},
-        )
-    except Exception as e:  # noqa: BLE001 - any failure to start must fail the session loudly
-        shutil.rmtree(home, ignore_errors=True)
-        pytest.fail(f"could not start the Neo4j server for the tests: {e}", pytrace=False)
+    for attempt in range(3):
+        try:
+            # ephemeral ports, never 7687/7474: other test sessions on the machine start servers too,
+            # and a port free when chosen can be taken before Neo4j binds it (then: new ports, again)
+            info = server.start(
+                home,
+                bolt_port=server.free_port(),
+                http_port=server.free_port(),
+                heap="512m",
+                pagecache="128m",
+                # the wrong-password tests must not lock the account for the tests that follow
+                extra_config={"dbms.security.auth_max_failed_attempts": "0"},
+            )
+            break
+        except Exception as e:  # noqa: BLE001 - any failure to start must fail the session loudly
+            if attempt < 2 and "Address already in use" in str(e):
+                continue
+            shutil.rmtree(home, ignore_errors=True)
+            pytest.fail(f"could not start the Neo4j server for the tests: {e}", pytrace=False)
     env = {"uri": info.uri, "user": info.user, "password": info.password()}
     os.environ.update(
         {

@@ -43,8 +43,8 @@ from .java import MIN_JAVA, NEO4J_VERSION, find_java, quiet_options
 from .locations import default_home, lib_dir, pom_path, project_root
 
 __all__ = [
-    "MIN_JAVA", "NEO4J_VERSION", "USER", "ServerInfo", "default_home", "find_java", "install", "is_installed",
-    "lib_dir", "local_credentials", "pom_path", "project_root", "start", "status", "stop",
+    "MIN_JAVA", "NEO4J_VERSION", "USER", "ServerInfo", "default_home", "find_java", "free_port", "install",
+    "is_installed", "lib_dir", "local_credentials", "pom_path", "project_root", "start", "status", "stop",
 ]
 
 log = logging.getLogger(__name__)
@@ -211,7 +211,14 @@ def _port_free(port: int) -> bool:
     return True
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """Return a TCP port on 127.0.0.1 that is free now (the system's choice).
+
+    Examples
+    --------
+    >>> 1024 <= free_port() <= 65535
+    True
+    """
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind((LOOPBACK, 0))
         return int(s.getsockname()[1])
@@ -227,9 +234,9 @@ def _choose_port(
     for port in (previous, default):
         if port and port not in taken and _port_free(port):
             return port
-    port = _free_port()
+    port = free_port()
     while port in taken:
-        port = _free_port()
+        port = free_port()
     return port
 
 

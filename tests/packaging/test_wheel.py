@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import venv
@@ -21,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.store import queries
+from kg.store import queries, server
 
 pytestmark = pytest.mark.neo4j
 
@@ -30,12 +29,6 @@ ARTICLE = (
     "Russia backs Assad in Syria.\n"
     "Iran and Hezbollah also back the Syrian government of Bashar al-Assad.\n"
 )
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _source_copy(dest: Path) -> Path:
@@ -112,7 +105,7 @@ def test_installed_kg_lists_loads_queries_and_stops_from_another_folder(
     heads = [line.split(":")[0] for line in listed.stdout.splitlines() if not line.startswith(" ")]
     assert heads == list(queries())
 
-    bolt, http = _free_port(), _free_port()
+    bolt, http = server.free_port(), server.free_port()
     started = kg("neo4j", "start", "--bolt-port", str(bolt), "--http-port", str(http))
     try:
         assert started.returncode == 0, started.stderr

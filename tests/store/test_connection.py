@@ -25,7 +25,7 @@ def test_wrong_password_names_the_uri_and_the_variables(neo4j_env: dict[str, str
 
 
 def test_down_server_names_the_uri_and_the_variables(neo4j_env: dict[str, str]) -> None:
-    uri = f"bolt://127.0.0.1:{server._free_port()}"
+    uri = f"bolt://127.0.0.1:{server.free_port()}"
     with pytest.raises(Neo4jUnavailable) as e:
         connect(uri, "neo4j", "whatever")
     message = str(e.value)
