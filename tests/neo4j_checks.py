@@ -3,9 +3,11 @@ the relationships, and running `kg` as a user does."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 from collections.abc import Callable
 
+from kg.graph import KnowledgeGraph
 from kg.store import Store
 
 CORPUS_COUNTS = {
@@ -47,3 +49,27 @@ def edges(db: Store) -> list[tuple]:
 
 #: The ``run_kg`` fixture of tests/cli/conftest.py: run `kg` with arguments, return the finished process.
 RunKg = Callable[..., subprocess.CompletedProcess[str]]
+
+
+N_DOCS, N_ACTORS = 60, 12
+
+
+def corpus(docs: range) -> KnowledgeGraph:
+    """Articles whose relations fall on few actor pairs, so that loads contend for the same
+    relationships; every document names its actors with an alias of its own."""
+    lines = []
+    for d in docs:
+        doc = f"doc{d:03d}"
+        lines.append({"kind": "document", "id": doc, "date": f"2024-{1 + d % 12:02d}-{1 + d % 27:02d}"})
+        ids = sorted({(d + i) % N_ACTORS for i in range(4)})
+        for a in ids:
+            lines.append({"kind": "actor", "doc": doc, "id": f"a{a}", "name": f"Actor {a}", "type": "STATE",
+                          "aliases": [f"A{a}", f"A{a}-{d}"], "mentions": 1 + d % 3})
+        for i in range(3):
+            s, t = (d + i) % N_ACTORS, (d + i + 1) % N_ACTORS
+            sentence = f"Actor {s} backs Actor {t} in {doc}."
+            lines.append({"kind": "relation", "doc": doc, "source": f"Actor {s}", "relation": "BACKS",
+                          "target": f"Actor {t}", "sentence": sentence, "start": i * 50, "end": i * 50 + len(sentence),
+                          "confidence": round(0.5 + (d % 5) / 10, 1), "rule": f"r{i}", "source_id": f"a{s}",
+                          "target_id": f"a{t}"})
+    return KnowledgeGraph.from_jsonl(json.dumps(line) for line in lines)
