@@ -38,7 +38,9 @@ from kg.store.writer import Batch, document_batches, load_statements, type_label
 RELATIONS = tuple(ONTOLOGY)
 
 
-def synthetic_graph(n_relations: int, n_docs: int, n_actors: int, seed: int = 7) -> KnowledgeGraph:
+def synthetic_graph(
+    n_relations: int, n_docs: int, n_actors: int, seed: int = 7, first_doc: int = 0
+) -> KnowledgeGraph:
     """A reproducible random graph: every relation distinct, each with one evidence sentence."""
     rng = random.Random(seed)
     names = [f"Actor {i:05d}" for i in range(n_actors)]
@@ -55,7 +57,7 @@ def synthetic_graph(n_relations: int, n_docs: int, n_actors: int, seed: int = 7)
         i += 1
     kg = KnowledgeGraph()
     for d, triples in enumerate(per_doc):
-        doc_id = f"doc-{d:05d}"
+        doc_id = f"doc-{first_doc + d:05d}"
         date = f"2024-{1 + d % 12:02d}-{1 + d % 28:02d}"
         sentences, relations, counts = [], [], {}
         offset = 0
@@ -122,6 +124,8 @@ def main() -> None:
     ap.add_argument("--actors", type=int, default=3_000)
     ap.add_argument("--sample", type=int, default=2_000, help="relations loaded one query per row")
     ap.add_argument("--batch-size", type=int, default=5_000)
+    ap.add_argument("--new-documents", type=int, default=20, help="articles of the incremental load")
+    ap.add_argument("--new-relations", type=int, default=1_000)
     ap.add_argument("--uri", help="use this server instead of a throw-away one (needs --clear)")
     ap.add_argument("--user")
     ap.add_argument("--password")
@@ -139,7 +143,8 @@ def main() -> None:
         where = f"{args.uri} (given)"
     else:
         home = Path(tempfile.mkdtemp(prefix="kg-neo4j-bench-"))
-        info = server.start(home, heap=args.heap, pagecache=args.pagecache)
+        info = server.start(home, bolt_port=server.free_port(), http_port=server.free_port(),
+                            heap=args.heap, pagecache=args.pagecache)
         db = connect(info.uri, info.user, info.password())
         where = (f"{info.uri} (throw-away server started in {time.perf_counter() - t0:.1f}s, "
                  f"heap {args.heap}, page cache {args.pagecache})")
@@ -162,6 +167,10 @@ def main() -> None:
         per_row_load(db, sample_graph(sample, 50))
         db.clear()
 
+        first_day = synthetic_graph(args.new_relations, args.new_documents, args.actors, seed=8,
+                                    first_doc=args.documents)
+        into_empty = db.write(first_day, batch_size=args.batch_size)
+        db.clear()
         report = db.write(graph, batch_size=args.batch_size)
         batched_rate = report.relations / report.seconds
         counts = db.counts()
@@ -173,7 +182,22 @@ def main() -> None:
         again = db.write(graph, batch_size=args.batch_size)
         unchanged = db.counts() == counts
         print(f"reload of the same graph: {again.seconds:.1f}s, "
-              f"counts unchanged: {'yes' if unchanged else 'NO'}")
+              f"counts unchanged: {'yes' if unchanged else 'NO'} ({again.skipped:,} documents already loaded)")
+
+        # incremental: a day's new articles into the full database (given alone, and given with every
+        # loaded one), against a day's articles into the empty one (timed before the big load)
+        new = synthetic_graph(args.new_relations, args.new_documents, args.actors, seed=9,
+                              first_doc=args.documents + args.new_documents)
+        into_full = db.write(new, batch_size=args.batch_size)
+        everything = KnowledgeGraph()
+        for part in (graph, new, synthetic_graph(args.new_relations, args.new_documents, args.actors, seed=10,
+                                                 first_doc=args.documents + 2 * args.new_documents)):
+            everything.merge(part)
+        with_all = db.write(everything, batch_size=args.batch_size)
+        print(f"incremental, {args.new_documents} new documents ({args.new_relations:,} relations): into the "
+              f"empty database {into_empty.seconds:.2f}s, into the one holding {args.documents:,} documents "
+              f"{into_full.seconds:.2f}s; given together with every loaded document ({with_all.skipped:,} "
+              f"skipped): {with_all.seconds:.2f}s")
 
         db.clear()
         t = time.perf_counter()

@@ -12,7 +12,8 @@ from .common import Actors, FromJsonl, Params, RowsFormat, exit_if_errors, fail,
 
 neo4j_app = typer.Typer(
     name="neo4j",
-    help="Manage the local Neo4j Community server (loopback only; data in .neo4j/).",
+    help="Manage the local Neo4j Community server (loopback only; data in .neo4j/ of a checkout, "
+    "else in your data folder, or $KG_NEO4J_HOME).",
     no_args_is_help=True,
 )
 
@@ -123,12 +124,19 @@ def load(
     actors: Actors = None,
     from_jsonl: FromJsonl = None,
     batch_size: Annotated[int, typer.Option(help="Rows per transaction", min=1)] = 5000,
+    reload: Annotated[
+        bool, typer.Option("--reload", help="Write documents the database already holds again (merged)")
+    ] = False,
     uri: Uri = None,
     user: User = None,
     password: Password = None,
     database: Database = None,
 ) -> None:
-    """Extract articles (or read saved extractions) and write the graph into Neo4j, idempotently."""
+    """Extract articles (or read saved extractions) and write the graph into Neo4j, idempotently.
+
+    Documents the database already holds are skipped, so loading today's articles into last
+    month's database writes only today's.
+    """
     from ..store import connect
 
     if not paths and not from_jsonl:
@@ -136,13 +144,18 @@ def load(
     # connect first: a down server should fail before minutes of extraction
     with connect(uri, user, password, database) as db:
         graph, problems = read_graph(paths, actors, from_jsonl)
-        report = db.write(graph, batch_size=batch_size)
+        report = db.write(graph, batch_size=batch_size, reload=reload)
         counts = db.counts()
     typer.echo(f"Loaded {report} into {db.uri}")
     typer.echo(
         f"The database holds {counts['actors']} actors, {counts['relations']} relations "
         f"({counts['evidence']} evidence sentences), {counts['documents']} documents."
     )
+    if report.skipped:
+        typer.echo(
+            f"Skipped {report.skipped} document{'s' if report.skipped != 1 else ''} the database already "
+            "holds (--reload writes them again)."
+        )
     exit_if_errors(problems)
 
 

@@ -57,8 +57,6 @@ class LoadReport:
     --------
     >>> str(LoadReport(documents=1, actors=2, relations=1, evidence=1, transactions=1, seconds=0.3))
     '1 document, 2 actors, 1 relation (1 evidence sentence) in 1 transaction, 0.3s'
-    >>> str(LoadReport(skipped=3))
-    '0 documents, 0 actors, 0 relations (0 evidence sentences) in 0 transactions, 0.0s; 3 already loaded'
     """
 
     documents: int = 0
@@ -73,12 +71,11 @@ class LoadReport:
         def n(count: int, noun: str) -> str:
             return f"{count} {noun}{'' if count == 1 else 's'}"
 
-        text = (
+        return (
             f"{n(self.documents, 'document')}, {n(self.actors, 'actor')}, {n(self.relations, 'relation')} "
             f"({n(self.evidence, 'evidence sentence')}) in {n(self.transactions, 'transaction')}, "
             f"{self.seconds:.1f}s"
         )
-        return text + (f"; {self.skipped} already loaded" if self.skipped else "")
 
 
 @dataclass
@@ -199,7 +196,7 @@ def _document_batch(graph: KnowledgeGraph, extraction: Extraction, actors: dict[
     doc = extraction.document
     meta = {**doc.meta(), **graph.documents.get(doc.id, {})}
     b = Batch()
-    b.documents[doc.id] = {k: meta.get(k) for k in ("id", "title", "date", "url", "source")}
+    b.documents[doc.id] = {k: meta.get(k) for k in ("id", "title", "date", "url", "source", "duplicate_of")}
     for actor in extraction.actors:
         b.actors[actor.id] = actors[actor.id]
         b.mentions.append({
@@ -227,12 +224,14 @@ def _document_batch(graph: KnowledgeGraph, extraction: Extraction, actors: dict[
     return b
 
 
-def document_batches(graph: KnowledgeGraph, skip: Iterable[str] = ()) -> Iterator[Batch]:
+def document_batches(
+    graph: KnowledgeGraph, skip: Iterable[str] = (), extractions: list[Extraction] | None = None
+) -> Iterator[Batch]:
     """Yield one batch per document of ``graph`` (plus one for actors no document names), leaving
     out the documents in ``skip``.
 
     Every relation type and actor is checked before the first batch is yielded, so a bad graph
-    writes nothing.
+    writes nothing.  ``extractions`` are ``graph.extractions()`` when the caller has them already.
 
     Raises
     ------
@@ -248,7 +247,8 @@ def document_batches(graph: KnowledgeGraph, skip: Iterable[str] = ()) -> Iterato
     >>> list(document_batches(g, skip=["d1"]))
     []
     """
-    extractions = list(graph.extractions())
+    if extractions is None:
+        extractions = list(graph.extractions())
     for extraction in extractions:
         for rel in extraction.relations:
             relation_label(rel.type)
@@ -351,10 +351,11 @@ def write_graph(
     """
     started = time.perf_counter()
     report = LoadReport()
+    extractions = list(graph.extractions())
     skip: set[str] = set()
     if not reload:
-        skip = loaded_documents(session, sorted({e.document.id for e in graph.extractions()}))
+        skip = loaded_documents(session, sorted({e.document.id for e in extractions}))
         report.skipped = len(skip)
-    write_batches(session, document_batches(graph, skip), batch_size, report, on_commit)
+    write_batches(session, document_batches(graph, skip, extractions), batch_size, report, on_commit)
     report.seconds = time.perf_counter() - started
     return report

@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+from neo4j_checks import RunKg
 
 from kg.graph import KnowledgeGraph
 from kg.store import Store, connect, queries, server
@@ -18,20 +19,6 @@ from kg.store import Store, connect, queries, server
 pytestmark = pytest.mark.neo4j
 
 CORPUS_LINE = "The database holds 9 actors, 13 relations (14 evidence sentences), 3 documents."
-
-
-def kg(
-    *args: str, env: dict[str, str] | None = None, timeout: float = 300
-) -> subprocess.CompletedProcess[str]:
-    """Run the `kg` command line in a fresh process."""
-    return subprocess.run(
-        [sys.executable, "-c", "from kg.cli import main; main()", *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, **(env or {})},
-        timeout=timeout,
-        check=False,
-    )
 
 
 def one_error_line(result: subprocess.CompletedProcess[str]) -> str:
@@ -52,8 +39,8 @@ def corpus_jsonl(tmp_path: Path, neo4j_corpus: KnowledgeGraph) -> Path:
 # -- kg neo4j --------------------------------------------------------------------------------------
 
 
-def test_status_says_where_the_server_is_and_where_the_password_is(neo4j_env: dict[str, str]) -> None:
-    result = kg("neo4j", "status")
+def test_status_says_where_the_server_is_and_where_the_password_is(run_kg: RunKg, neo4j_env: dict[str, str]) -> None:
+    result = run_kg("neo4j", "status")
     info = server.status()
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[:6] == [
@@ -66,57 +53,61 @@ def test_status_says_where_the_server_is_and_where_the_password_is(neo4j_env: di
     ]
 
 
-def test_status_as_json(neo4j_env: dict[str, str]) -> None:
-    result = kg("neo4j", "status", "--json")
+def test_status_as_json(run_kg: RunKg, neo4j_env: dict[str, str]) -> None:
+    result = run_kg("neo4j", "status", "--json")
     data = json.loads(result.stdout)
     assert (data["running"], data["uri"], data["user"]) == (True, neo4j_env["uri"], "neo4j")
     assert data["password_file"] == str(server.status().password_file)
 
 
-def test_starting_twice_is_harmless(neo4j_env: dict[str, str]) -> None:
+def test_starting_twice_is_harmless(run_kg: RunKg, neo4j_env: dict[str, str]) -> None:
     pid = server.status().pid
-    result = kg("neo4j", "start")
+    result = run_kg("neo4j", "start")
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[0] == f"Neo4j {server.NEO4J_VERSION} was already running (pid {pid})"
     assert server.status().pid == pid
 
 
-def test_status_and_stop_of_a_server_that_never_started(tmp_path: Path) -> None:
-    env = {"KG_NEO4J_HOME": str(tmp_path)}
-    status = kg("neo4j", "status", env=env)
+def test_status_and_stop_of_a_server_that_never_started(
+    run_kg: RunKg, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KG_NEO4J_HOME", str(tmp_path))
+    status = run_kg("neo4j", "status")
     assert (status.returncode, status.stdout.strip()) == (
         3,
         f"Neo4j is not running (data in {tmp_path}); start it with `kg neo4j start`",
     )
-    stop = kg("neo4j", "stop", env=env)
+    stop = run_kg("neo4j", "stop")
     assert (stop.returncode, stop.stdout.strip()) == (0, f"Neo4j was not running (data in {tmp_path})")
 
 
 # -- kg load ---------------------------------------------------------------------------------------
 
 
-def test_load_from_jsonl_twice_changes_no_count(db: Store, corpus_jsonl: Path) -> None:
-    first = kg("load", "--from-jsonl", str(corpus_jsonl))
+def test_load_from_jsonl_twice_changes_no_count(run_kg: RunKg, db: Store, corpus_jsonl: Path) -> None:
+    first = run_kg("load", "--from-jsonl", str(corpus_jsonl))
     assert first.returncode == 0, first.stderr
     assert first.stdout.splitlines()[0].startswith(
         "Loaded 3 documents, 9 actors, 13 relations (14 evidence sentences) in 1 transaction, "
     )
     assert first.stdout.splitlines()[1] == CORPUS_LINE
     counts = db.counts()
-    second = kg("load", "--from-jsonl", str(corpus_jsonl))
+    second = run_kg("load", "--from-jsonl", str(corpus_jsonl))
     assert second.stdout.splitlines()[1] == CORPUS_LINE
     assert db.counts() == counts
 
 
-def test_load_without_input_says_what_to_give(neo4j_env: dict[str, str]) -> None:
+def test_load_without_input_says_what_to_give(run_kg: RunKg, neo4j_env: dict[str, str]) -> None:
     assert (
-        one_error_line(kg("load")) == "kg: error: nothing to load: give article paths, or --from-jsonl FILE"
+        one_error_line(run_kg("load")) == "kg: error: nothing to load: give article paths, or --from-jsonl FILE"
     )
 
 
-def test_load_into_a_down_server_fails_in_one_line_and_writes_nothing(db: Store, corpus_jsonl: Path) -> None:
-    uri = f"bolt://127.0.0.1:{server._free_port()}"
-    line = one_error_line(kg("load", "--from-jsonl", str(corpus_jsonl), "--uri", uri))
+def test_load_into_a_down_server_fails_in_one_line_and_writes_nothing(
+    run_kg: RunKg, db: Store, corpus_jsonl: Path
+) -> None:
+    uri = f"bolt://127.0.0.1:{server.free_port()}"
+    line = one_error_line(run_kg("load", "--from-jsonl", str(corpus_jsonl), "--uri", uri))
     assert line.startswith(f"kg: error: cannot reach Neo4j at {uri} (")
     assert line.endswith(
         "set NEO4J_URI, NEO4J_USERNAME and NEO4J_PASSWORD (or --uri/--user/--password), "
@@ -125,20 +116,22 @@ def test_load_into_a_down_server_fails_in_one_line_and_writes_nothing(db: Store,
     assert db.counts()["nodes"] == 0
 
 
-def test_load_with_a_wrong_password_fails_in_one_line(db: Store, corpus_jsonl: Path, neo4j_env: dict) -> None:
-    line = one_error_line(kg("load", "--from-jsonl", str(corpus_jsonl), "--password", "wrong"))
+def test_load_with_a_wrong_password_fails_in_one_line(
+    run_kg: RunKg, db: Store, corpus_jsonl: Path, neo4j_env: dict
+) -> None:
+    line = one_error_line(run_kg("load", "--from-jsonl", str(corpus_jsonl), "--password", "wrong"))
     assert line.startswith(f"kg: error: Neo4j at {neo4j_env['uri']} refused the credentials of user 'neo4j'")
     assert "NEO4J_PASSWORD" in line
     assert db.counts()["nodes"] == 0
 
 
-def test_wrong_uri_fails_in_one_line(neo4j_env: dict[str, str]) -> None:
-    line = one_error_line(kg("query", "backers_of", "-p", "actor=Assad", "--uri", "http://127.0.0.1:7474"))
+def test_wrong_uri_fails_in_one_line(run_kg: RunKg, neo4j_env: dict[str, str]) -> None:
+    line = one_error_line(run_kg("query", "backers_of", "-p", "actor=Assad", "--uri", "http://127.0.0.1:7474"))
     assert line.startswith("kg: error: cannot use the Neo4j URI 'http://127.0.0.1:7474'")
     assert "NEO4J_URI" in line
 
 
-def test_load_of_names_that_look_like_cypher(db: Store, tmp_path: Path) -> None:
+def test_load_of_names_that_look_like_cypher(run_kg: RunKg, db: Store, tmp_path: Path) -> None:
     nasty = "x'}) DETACH DELETE n // `tick` {brace}"
     lines = [
         {"kind": "document", "id": "n1", "title": "'); MATCH (n) DETACH DELETE n //"},
@@ -178,9 +171,9 @@ def test_load_of_names_that_look_like_cypher(db: Store, tmp_path: Path) -> None:
     ]
     path = tmp_path / "nasty.jsonl"
     path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
-    assert kg("load", "--from-jsonl", str(path)).returncode == 0
+    assert run_kg("load", "--from-jsonl", str(path)).returncode == 0
     assert db.counts()["actors"] == 2
-    out = kg("query", "backers_of", "--param", f"actor={nasty}", "--format", "json")
+    out = run_kg("query", "backers_of", "--param", f"actor={nasty}", "--format", "json")
     assert json.loads(out.stdout) == [
         {
             "actor": nasty,
@@ -197,15 +190,15 @@ def test_load_of_names_that_look_like_cypher(db: Store, tmp_path: Path) -> None:
 # -- kg query --------------------------------------------------------------------------------------
 
 
-def test_query_json_is_an_array_of_row_objects(loaded: Store) -> None:
-    result = kg("query", "backers_of", "--param", "actor=Assad", "--format", "json")
+def test_query_json_is_an_array_of_row_objects(run_kg: RunKg, loaded: Store) -> None:
+    result = run_kg("query", "backers_of", "--param", "actor=Assad", "--format", "json")
     assert result.returncode == 0, result.stderr
     # the exact rows are pinned by test_store_neo4j.py::test_backers_of
     assert json.loads(result.stdout) == loaded.run_query("backers_of", actor="Assad")
 
 
-def test_query_csv(loaded: Store) -> None:
-    result = kg("query", "adversaries_of", "-p", "actor=HTS", "--format", "csv")
+def test_query_csv(run_kg: RunKg, loaded: Store) -> None:
+    result = run_kg("query", "adversaries_of", "-p", "actor=HTS", "--format", "csv")
     assert result.stdout == (
         "actor,adversary,adversary_id,direct,via,relations,evidence\n"
         "Hayat Tahrir al-Sham,Russia,russia,false,Syrian opposition,ATTACKS,1\n"
@@ -213,8 +206,8 @@ def test_query_csv(loaded: Store) -> None:
     )
 
 
-def test_query_table(loaded: Store) -> None:
-    result = kg("query", "blocs_input", "--param", "min_weight=2")
+def test_query_table(run_kg: RunKg, loaded: Store) -> None:
+    result = run_kg("query", "blocs_input", "--param", "min_weight=2")
     lines = result.stdout.splitlines()
     assert [c.strip() for c in lines[1].strip("┃").split("┃")] == [
         "source_id",
@@ -237,8 +230,8 @@ def test_query_table(loaded: Store) -> None:
     assert lines[-1] == "1 row"
 
 
-def test_query_list_names_every_query_with_its_description(neo4j_env: dict[str, str]) -> None:
-    result = kg("query", "--list")
+def test_query_list_names_every_query_with_its_description(run_kg: RunKg, neo4j_env: dict[str, str]) -> None:
+    result = run_kg("query", "--list")
     heads = [line for line in result.stdout.splitlines() if not line.startswith(" ")]
     # the names themselves are pinned by test_store_neo4j.py::LIBRARY
     assert [h.split(":")[0] for h in heads] == list(queries())
@@ -249,8 +242,8 @@ def test_query_list_names_every_query_with_its_description(neo4j_env: dict[str, 
     )
 
 
-def test_query_ad_hoc_cypher(loaded: Store) -> None:
-    result = kg(
+def test_query_ad_hoc_cypher(run_kg: RunKg, loaded: Store) -> None:
+    result = run_kg(
         "query",
         "--cypher",
         "MATCH (:Document)-[m:MENTIONS]->(a:Actor) WITH a, sum(m.mentions) AS n WHERE n >= $m "
@@ -263,10 +256,45 @@ def test_query_ad_hoc_cypher(loaded: Store) -> None:
     assert json.loads(result.stdout) == [{"id": "russia"}, {"id": "syrian-opposition"}, {"id": "turkey"}]
 
 
-def test_query_ad_hoc_cypher_cannot_write(loaded: Store) -> None:
-    line = one_error_line(kg("query", "--cypher", "MATCH (n) DETACH DELETE n"))
+def test_query_ad_hoc_cypher_cannot_write(run_kg: RunKg, loaded: Store) -> None:
+    line = one_error_line(run_kg("query", "--cypher", "MATCH (n) DETACH DELETE n"))
     assert line.startswith("kg: error: this query writes, and ad-hoc queries run read-only")
     assert loaded.counts()["nodes"] == 24
+
+
+@pytest.mark.parametrize(
+    ("cypher", "expected"),
+    [
+        ("LOAD CSV FROM 'file:///etc/passwd' AS l RETURN l", "may not use LOAD CSV"),
+        ("LOAD CSV FROM 'file:///../../etc/passwd' AS l RETURN l", "may not use LOAD CSV"),
+        ("LOAD CSV FROM 'file://{home}/password' AS l RETURN l", "may not use LOAD CSV"),
+        ("LOAD CSV FROM 'http://127.0.0.1:{http}/' AS l RETURN l", "may not use LOAD CSV"),
+        ("CALL dbms.components()", "may not call the procedure dbms.components"),
+    ],
+)
+def test_query_ad_hoc_cypher_reaches_no_file_and_no_network(
+    run_kg: RunKg, loaded: Store, cypher: str, expected: str
+) -> None:
+    info = server.status()
+    result = run_kg("query", "--cypher", cypher.format(home=info.home, http=info.http_port))
+    line = one_error_line(result)
+    assert line.startswith(f"kg: error: ad-hoc queries {expected}")
+    assert "root:" not in result.stdout + result.stderr and info.password() not in result.stdout + result.stderr
+
+
+def test_load_of_new_articles_writes_only_them(run_kg: RunKg, db: Store, tmp_path: Path, corpus_jsonl: Path) -> None:
+    lines = corpus_jsonl.read_text(encoding="utf-8").splitlines()
+    first = tmp_path / "first.jsonl"
+    first.write_text("".join(line + "\n" for line in lines if '"d3"' not in line), encoding="utf-8")
+    assert run_kg("load", "--from-jsonl", first).returncode == 0
+    result = run_kg("load", "--from-jsonl", corpus_jsonl)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout.splitlines()
+    assert out[0].startswith("Loaded 1 document, 3 actors, 2 relations (2 evidence sentences) in 1 transaction, ")
+    assert out[1:] == [CORPUS_LINE, "Skipped 2 documents the database already holds (--reload writes them again)."]
+    again = run_kg("load", "--from-jsonl", corpus_jsonl, "--reload")
+    assert again.stdout.startswith("Loaded 3 documents, 9 actors, 13 relations (14 evidence sentences)")
+    assert again.stdout.splitlines()[1:] == [CORPUS_LINE]
 
 
 @pytest.mark.parametrize(
@@ -279,8 +307,8 @@ def test_query_ad_hoc_cypher_cannot_write(loaded: Store) -> None:
         ([], "kg: error: give a query name (see `kg query --list`) or --cypher 'MATCH ...'"),
     ],
 )
-def test_query_mistakes_fail_in_one_line(loaded: Store, args: list[str], expected: str) -> None:
-    assert one_error_line(kg("query", *args)).startswith(expected)
+def test_query_mistakes_fail_in_one_line(run_kg: RunKg, loaded: Store, args: list[str], expected: str) -> None:
+    assert one_error_line(run_kg("query", *args)).startswith(expected)
 
 
 # -- crash in the middle of a load -----------------------------------------------------------------
@@ -328,7 +356,7 @@ def big_corpus(n_docs: int = 250, per_doc: int = 40) -> KnowledgeGraph:
 
 
 def test_killing_the_server_mid_load_then_reloading_gives_a_clean_load(
-    db: Store, tmp_path: Path, neo4j_env: dict[str, str]
+    run_kg: RunKg, db: Store, tmp_path: Path, neo4j_env: dict[str, str]
 ) -> None:
     corpus = big_corpus()
     path = tmp_path / "big.jsonl"
@@ -340,8 +368,8 @@ def test_killing_the_server_mid_load_then_reloading_gives_a_clean_load(
     load = subprocess.Popen(
         [
             sys.executable,
-            "-c",
-            "from kg.cli import main; main()",
+            "-m",
+            "kg",
             "load",
             "--from-jsonl",
             str(path),
@@ -364,13 +392,13 @@ def test_killing_the_server_mid_load_then_reloading_gives_a_clean_load(
     assert load.returncode == 1
     assert stderr.strip().splitlines()[-1].startswith(f"kg: error: cannot reach Neo4j at {neo4j_env['uri']}")
 
-    restart = kg("neo4j", "start")
+    restart = run_kg("neo4j", "start")
     assert restart.returncode == 0, restart.stderr
     assert restart.stdout.splitlines()[1] == f"  Bolt:      {neo4j_env['uri']}"
     with connect() as after:
         partial = after.counts()
         assert 10 <= partial["documents"] < 250
-        reload = kg("load", "--from-jsonl", str(path))
+        reload = run_kg("load", "--from-jsonl", str(path))
         assert reload.returncode == 0, reload.stderr
         assert (after.counts(), after.run_query("blocs_input")) == clean
 
@@ -378,11 +406,11 @@ def test_killing_the_server_mid_load_then_reloading_gives_a_clean_load(
 # -- the reference article, extracted by `kg load` ---------------------------------------------------
 
 
-def test_load_the_reference_article_then_ask_who_backs_assad(db: Store, seed_path: Path) -> None:
-    result = kg("load", str(seed_path))
+def test_load_the_reference_article_then_ask_who_backs_assad(run_kg: RunKg, db: Store, seed_path: Path) -> None:
+    result = run_kg("load", str(seed_path))
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Loaded 1 document, ")
-    backers = json.loads(kg("query", "backers_of", "-p", "actor=Assad", "--format", "json").stdout)
+    backers = json.loads(run_kg("query", "backers_of", "-p", "actor=Assad", "--format", "json").stdout)
     assert sorted(r["backer"] for r in backers) == ["Hezbollah", "Iran", "Russia"]
-    adversaries = json.loads(kg("query", "adversaries_of", "-p", "actor=HTS", "--format", "json").stdout)
+    adversaries = json.loads(run_kg("query", "adversaries_of", "-p", "actor=HTS", "--format", "json").stdout)
     assert "Russia" in {r["adversary"] for r in adversaries}
