@@ -433,8 +433,8 @@ class Resolver:
                 if kind in ("ORGANIZATION", "PERSON") and m.label in ("ORG", "PERSON") and _locative(tok, self.lex) \
                         and tok.head.lower_ in ("in", "near", "at", "outside", "around"):
                     kind = "LOCATION"  # "killed in Arauca": a place NER took for an organisation or a person
-                if kind == "PERSON" and self._listed_with_places(m, tok, by_token):
-                    kind = "LOCATION"  # "Tel Aviv, Haifa, and Beersheba"
+                if kind == "PERSON" and (self._listed_with_places(m, tok, by_token) or self._named_place(tok)):
+                    kind = "LOCATION"  # "Tel Aviv, Haifa, and Beersheba", "the town of Adan Yabaal"
                 if kind == "PERSON":
                     key = self._person_key(surface, persons)
                     if key is None:
@@ -474,6 +474,10 @@ class Resolver:
         self._merge_known_as(kept, actors, docs)
         by_token = {(m.part, k): m for m in kept for k in range(m.start, m.end)}
         return DocumentActors(kept, actors, home, by_token)
+
+    def _named_place(self, tok: Token) -> bool:
+        """True for the name in "the town of X", "the port of X"."""
+        return tok.dep_ == "pobj" and tok.head.lower_ == "of" and self.lex.has("place_heads", tok.head.head)
 
     def _listed_with_places(self, m: Mention, tok: Token, by_token: dict[tuple[int, int], Mention]) -> bool:
         """True for a name in a series with a known place: conjoined or apposed to it."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, load_lexicon
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 
@@ -65,12 +65,14 @@ def particles(lex: Lexicon, verb: Token) -> list[Token]:
         c.dep_ == "advmod" and c.i > verb.i and c.lower_ in lex.words["verb_particles"])]
 
 
-def verb_keys(lex: Lexicon, verb: Token) -> list[tuple[str, Token | None]]:
+def verb_keys(verb: Token, lex: Lexicon | None = None) -> list[tuple[str, Token | None]]:
     """Lexicon keys this verb can match, with the preposition that carries the object.
 
     The most specific first: verb, particle and preposition ("break away from"), verb,
-    object noun and preposition ("declared war on"), then the verb alone.
+    object noun and preposition ("declared war on"), then the verb alone.  ``lex`` gives
+    the verb forms and particles the parser gets wrong (the shipped lexicon when not given).
     """
+    lex = lex or load_lexicon()
     lemma = lex.verb_lemma(verb)
     keys: list[tuple[str, Token | None]] = []
     prts = particles(lex, verb)

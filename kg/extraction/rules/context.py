@@ -144,9 +144,12 @@ class Context:
         if relation in ("CAPTURED", "CONTROLS"):
             rec = self.actors.actors.get(m.actor)
             root = self.docs[m.part][m.root]
-            if kind == "PERSON" and rec is not None and rec.entry is None and any(
-                    c.dep_ == "appos" and c.lower_ in self.lex.words["place_heads"] for c in root.children):
-                kind = "ORGANIZATION"  # "Adan Yabaal, a town in Middle Shabelle": NER took the town for a person
+            if kind == "PERSON" and rec is not None and rec.entry is None and (any(
+                    c.dep_ == "appos" and c.lower_ in self.lex.words["place_heads"] for c in root.children)
+                    or self._retaken(root)):
+                # "Adan Yabaal, a town in Middle Shabelle", "retook Adan Yabaal", "seized X from the
+                # army": NER took the town for a person
+                kind = "ORGANIZATION"
             if kind == "ORGANIZATION" and rec is not None and rec.entry is None and m.kind == "ner":
                 # "captured Harardhere": a name NER took for an organisation is a place here
                 rec.type = "LOCATION"
@@ -160,6 +163,14 @@ class Context:
                 return m.agent
             return None
         return m.actor
+
+    def _retaken(self, tok: Token) -> bool:
+        """True for the object of a verb of retaking, or of taking from someone: people are not."""
+        if tok.dep_ != "dobj":
+            return False
+        verb = tok.head
+        return self.lex.has("retaking_verbs", self.lex.verb_lemma(verb)) or any(
+            c.dep_ == "prep" and c.lower_ == "from" for c in verb.children)
 
     def emit(self, sources: list[Arg], relation: str, targets: list[Arg], at: Token, rule: str,
              confidence: float) -> Iterator[Found]:

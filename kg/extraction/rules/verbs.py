@@ -48,7 +48,7 @@ def verb(ctx: Context, tok: Token) -> Iterator[Found]:
         return
     if lemma in ctx.lex.words["founding_verbs"] and tok.tag_ == "VBN":
         yield from formed_by(ctx, tok)
-    for key, prep in verb_keys(ctx.lex, tok):
+    for key, prep in verb_keys(tok, ctx.lex):
         if prep is not None and key in ctx.lex.words["composition_keys"]:
             yield from composed_of(ctx, tok, prep)
             return

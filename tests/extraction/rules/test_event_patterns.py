@@ -43,3 +43,14 @@ def test_wire_report_patterns(sentence: str, expected: set) -> None:
 def test_the_air_force_is_no_reference_to_a_group() -> None:
     assert triples("The RSF attacked El Fasher. The air force bombed Nyala.") == {
         ("Rapid Support Forces", "ATTACKS", "El Fasher")}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # NER takes unknown towns for people: "the town of X", retaking and taking from someone say otherwise
+    ("Al Shabaab fighters captured the town of Adan Yabaal in central Somalia on Wednesday.",
+     {("al-Shabaab", "CAPTURED", "Adan Yabaal")}),
+    ("The RSF captured Ali Kushayb.", set()),
+    ("Russian forces kept up assaults on Pokrovsk.", {("Russia", "ATTACKS", "Pokrovsk")}),
+])
+def test_places_named_like_people_and_kept_up_attacks(sentence: str, expected: set) -> None:
+    assert triples(sentence) == expected
