@@ -109,7 +109,8 @@ def fetch_graph(tx: neo4j.ManagedTransaction, cypher: str, params: Mapping[str, 
 
 def _document(meta: Mapping[str, Any] | None, doc_id: str) -> Document:
     meta = meta or {}
-    return Document(doc_id, "", meta.get("title"), meta.get("date"), meta.get("url"), meta.get("source"))
+    return Document(doc_id, "", meta.get("title"), meta.get("date"), meta.get("url"), meta.get("source"),
+                    meta.get("duplicate_of"))
 
 
 def build_graph(data: Mapping[str, Any]) -> KnowledgeGraph:

@@ -83,6 +83,8 @@ def test_relationship_carries_polarity_weight_confidence_dates_and_evidence_ids(
                 "polarity": 1,
                 "symmetric": False,
                 "weight": 2,
+                "reports": 2,
+                "sources": 2,
                 "confidence": 0.9,
                 "first_seen": "2024-11-28",
                 "last_seen": "2024-12-01",
