@@ -144,7 +144,8 @@ def test_edge_tooltip_quotes_the_most_confident_evidence_with_title_and_date():
     assert edges["russia|BACKS|syrian-government"]["kg"]["tip"] == {
         "title": "Russia \u2192 Syrian government",
         "subtitle": "BACKS \u00b7 cooperation (+1)",
-        "lines": ["4 evidence sentences \u00b7 confidence 0.90", "Seen: 2024-12-06 \u2013 2024-12-07"],
+        "lines": ["4 evidence sentences \u00b7 confidence 0.90", "2 reports from 2 sources",
+                  "Seen: 2024-12-06 \u2013 2024-12-07"],
         "evidence": [
             {"sentence": HOSTILE, "source": "Homs <b>panics</b>, 2024-12-06 \u00b7 confidence 0.90"},
             {
