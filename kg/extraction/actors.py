@@ -289,8 +289,13 @@ class MentionFinder:
             dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
             owner = next((c for c in dets if c.dep_ == "poss" and c.ent_id_), None)
             if owner is not None:
-                # "Sudan's army": that state's government
+                # "Sudan's army": that state's government; "Assad's regime": the government he leads
                 entry = owner.ent_id_.rpartition("|")[0]
+                if entry in self.gaz and self.gaz[entry].type == "PERSON":
+                    person = self.gaz[entry]
+                    led = person.leads if person.leads in self.gaz and self.gaz[person.leads].type == "STATE" \
+                        else person.country
+                    entry = led if led in self.gaz else entry
                 if entry in self.gaz and self.gaz[entry].type == "STATE":
                     return tok.i, tok.i + 1, "government", entry
             if any(c.lower_ in lex.words["indefinite_determiners"] for c in dets):
