@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, TextIO
 
 import networkx as nx
 
@@ -75,6 +75,100 @@ def mentions_by_document(G: nx.MultiDiGraph, actor_id: str) -> dict[str, dict[st
     if actor_id not in G:
         return {}
     return G.nodes[actor_id].get("per_doc", {})
+
+
+def extraction_records(
+    extraction: Extraction, order: dict[str, int] | None = None, name_of: Callable[[str], str] | None = None
+) -> Iterator[dict[str, Any]]:
+    """Yield the JSONL records of one document's extraction: the contract of ``kg extract``.
+
+    A ``document`` line (absent metadata left out), an ``actor`` line for each of its actors and a
+    ``relation`` line for each evidence, in the order of the evidence in the text.
+
+    Parameters
+    ----------
+    extraction : Extraction
+    order : dict, optional
+        Actor id -> rank: actors are written in this order, and ids not in it are added at its end.
+        Share one dict across documents so a corpus streamed document by document is written as
+        :meth:`KnowledgeGraph.to_jsonl` writes it (actors first seen first).
+    name_of : callable, optional
+        The name of an actor a relation names but the document does not list (default: its id).
+
+    Examples
+    --------
+    >>> doc = Document("d1", "Russia backs Assad.")
+    >>> ev = Evidence("d1", "Russia backs Assad.", 0, 19, "verb", 0.9)
+    >>> extraction = Extraction(doc, [Actor("russia", "Russia", "STATE", [], 1)],
+    ...                         [Relation("russia", "BACKS", "syria", [ev])])
+    >>> [r["kind"] for r in extraction_records(extraction)]
+    ['document', 'actor', 'relation']
+    """
+    order = order if order is not None else {}
+    doc = extraction.document
+    yield {"kind": "document", **{k: v for k, v in doc.meta().items() if v is not None}}
+    actors: dict[str, Actor] = {}
+    for actor in extraction.actors:
+        actors[actor.id] = actor  # the last word on an actor listed twice, in its first place
+        order.setdefault(actor.id, len(order))
+    for actor in sorted(actors.values(), key=lambda a: order[a.id]):
+        yield {"kind": "actor", "doc": doc.id, "id": actor.id, "name": actor.name, "type": actor.type,
+               "aliases": sorted(set(actor.aliases)), "mentions": actor.mentions}
+    seen: set[tuple[str, str, str, int, int]] = set()
+    rows = []
+    for rel in extraction.relations:
+        for ev in rel.evidence:
+            if (key := (rel.source, rel.type, rel.target, ev.start, ev.end)) not in seen:
+                seen.add(key)
+                rows.append((ev.start, rel.source, rel.type, rel.target, ev))
+    name = name_of or (lambda actor_id: actor_id)
+    for _, s, k, t, ev in sorted(rows, key=lambda r: r[:4]):
+        yield {
+            "kind": "relation",
+            "doc": doc.id,
+            "source": actors[s].name if s in actors else name(s),
+            "relation": k,
+            "target": actors[t].name if t in actors else name(t),
+            "polarity": ONTOLOGY[k].polarity,
+            "sentence": ev.sentence,
+            "start": ev.start,
+            "end": ev.end,
+            "confidence": ev.confidence,
+            "rule": ev.rule,
+            "source_id": s,
+            "target_id": t,
+        }
+
+
+class JsonlWriter:
+    """Writes extractions as JSONL lines as they come, exactly as :meth:`KnowledgeGraph.to_jsonl`
+    would write them all at the end, holding nothing but the actors' order.
+
+    Examples
+    --------
+    >>> import io
+    >>> out = io.StringIO()
+    >>> JsonlWriter(out).write(Extraction(Document("d1", "..."), [], []))
+    >>> out.getvalue()
+    '{"kind": "document", "id": "d1"}\\n'
+    """
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+        self.order: dict[str, int] = {}  # actor id -> rank, first seen first; its size counts the actors
+        self.documents = 0
+        self.relations: set[tuple[str, str, str]] = set()
+
+    def write(self, extraction: Extraction) -> None:
+        """Write one document's lines."""
+        lines = (json.dumps(r, ensure_ascii=False) + "\n" for r in extraction_records(extraction, self.order))
+        self.out.write("".join(lines))
+        self.documents += 1
+        self.relations.update((r.source, r.type, r.target) for r in extraction.relations)
+
+    def summary(self) -> str:
+        """``"N documents, N actors, N relations"`` written so far (relations as graph edges)."""
+        return f"{self.documents} documents, {len(self.order)} actors, {len(self.relations)} relations"
 
 
 class KnowledgeGraph:
@@ -237,22 +331,24 @@ class KnowledgeGraph:
             self.add(extraction)
 
     def extractions(self) -> Iterator[Extraction]:
-        """Yield one :class:`~kg.model.Extraction` per document (texts are not kept: empty)."""
+        """Yield one :class:`~kg.model.Extraction` per document (texts are not kept: empty).
+
+        Actors come in the graph's order (first seen first), relations one per evidence."""
         g = self._g
         by_doc: dict[str, list[Relation]] = {d: [] for d in self.documents}
         for s, t, k, d in g.edges(keys=True, data=True):
             for ev in d["evidence"]:
                 by_doc.setdefault(ev["doc"], []).append(Relation(s, k, t, [Evidence(**ev)]))
+        actors_by_doc: dict[str, list[Actor]] = {}
+        for n, d in g.nodes(data=True):
+            for doc_id, p in d["per_doc"].items():
+                actors_by_doc.setdefault(doc_id, []).append(
+                    Actor(n, p["name"], p["type"], list(p["aliases"]), p["mentions"]))
         for doc_id in by_doc:
             meta = self.documents.get(doc_id, {"id": doc_id})
             doc = Document(doc_id, "", meta.get("title"), meta.get("date"), meta.get("url"), meta.get("source"),
                            meta.get("duplicate_of"))
-            actors = [
-                Actor(n, p["name"], p["type"], list(p["aliases"]), p["mentions"])
-                for n, d in g.nodes(data=True)
-                if (p := d["per_doc"].get(doc_id))
-            ]
-            yield Extraction(doc, actors, by_doc[doc_id])
+            yield Extraction(doc, actors_by_doc.get(doc_id, []), by_doc[doc_id])
 
     def actor(self, actor_id: str) -> dict[str, Any]:
         """Return one actor as ``{"id", "name", "type", "aliases", "mentions", "docs"}``.
@@ -316,42 +412,13 @@ class KnowledgeGraph:
 
     def iter_jsonl_records(self) -> Iterator[dict[str, Any]]:
         """Yield the JSONL records: per document a ``document`` line, an ``actor`` line
-        for every actor of that document, and a ``relation`` line for every evidence."""
+        for every actor of that document, and a ``relation`` line for every evidence
+        (see :func:`extraction_records`)."""
         g = self._g
-        by_doc: dict[str, list[tuple[str, str, str, dict]]] = {d: [] for d in self.documents}
-        for s, t, k, d in g.edges(keys=True, data=True):
-            for ev in d["evidence"]:
-                by_doc.setdefault(ev["doc"], []).append((s, k, t, ev))
-        for doc_id, meta in self.documents.items():
-            yield {"kind": "document", **{k: v for k, v in meta.items() if v is not None}}
-            for n, d in g.nodes(data=True):
-                if doc_id in d["per_doc"]:
-                    p = d["per_doc"][doc_id]
-                    yield {
-                        "kind": "actor",
-                        "doc": doc_id,
-                        "id": n,
-                        "name": p["name"],
-                        "type": p["type"],
-                        "aliases": p["aliases"],
-                        "mentions": p["mentions"],
-                    }
-            for s, k, t, ev in sorted(by_doc.get(doc_id, []), key=lambda r: (r[3]["start"], r[0], r[1], r[2])):
-                yield {
-                    "kind": "relation",
-                    "doc": doc_id,
-                    "source": g.nodes[s]["per_doc"].get(doc_id, {}).get("name", g.nodes[s]["name"]),
-                    "relation": k,
-                    "target": g.nodes[t]["per_doc"].get(doc_id, {}).get("name", g.nodes[t]["name"]),
-                    "polarity": ONTOLOGY[k].polarity,
-                    "sentence": ev["sentence"],
-                    "start": ev["start"],
-                    "end": ev["end"],
-                    "confidence": ev["confidence"],
-                    "rule": ev["rule"],
-                    "source_id": s,
-                    "target_id": t,
-                }
+        order = {n: i for i, n in enumerate(g.nodes)}
+        for extraction in self.extractions():
+            if extraction.document.id in self.documents:
+                yield from extraction_records(extraction, order, lambda n: g.nodes[n]["name"])
 
     def to_jsonl(self, path: str | Path | None = None) -> str:
         """Return the graph as JSONL text (and write it to ``path`` when given).

@@ -7,10 +7,16 @@ The spaCy model loads once per process and articles are parsed in batches with
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import os
 from bisect import bisect_right
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
+from typing import TextIO
 
 from spacy.tokens import Doc
 
@@ -19,7 +25,7 @@ from .extraction.actors import MentionFinder, Resolver
 from .extraction.lexicon import load_lexicon
 from .extraction.relations import Found, RelationExtractor
 from .extraction.text import prepare
-from .graph import KnowledgeGraph
+from .graph import JsonlWriter, KnowledgeGraph
 from .inputs import InputReport, is_extraction_jsonl, read_documents
 from .model import Document, Evidence, Extraction, Relation, slugify
 from .nlp import get_nlp
@@ -217,12 +223,109 @@ class Extractor:
         return list(by_key.values())
 
 
+def default_jobs() -> int:
+    """The number of cores this process may use (the default of ``--jobs``)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def extract_iter(
+    texts_or_paths: Iterable[str | Path | Document] | str | Path,
+    actors_file: str | Path | None = None,
+    report: InputReport | None = None,
+    taken: Iterable[str] = (),
+    jobs: int = 1,
+) -> Iterator[Extraction]:
+    """Yield one :class:`~kg.model.Extraction` per article, in input order, as they are done.
+
+    Parameters are those of :func:`extract`; ``taken`` names document ids already in use, and
+    ``jobs`` is the number of processes that parse (each a fork of this one, sharing the loaded
+    model; with 1, or when there is only one batch of articles, this process parses).
+
+    Examples
+    --------
+    >>> [e.document.id for e in extract_iter(["Russia backs Assad.", "Iran backs the Houthis."])]
+    ['text-1', 'text-2']
+    """
+    if isinstance(texts_or_paths, (str, Path, Document)):
+        texts_or_paths = [texts_or_paths]
+    report = report if report is not None else InputReport()
+    extractor = Extractor(actors_file)
+    documents = read_documents(texts_or_paths, report, taken=taken)
+    if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
+        yield from _extract_in_processes(extractor, documents, jobs, report)
+    else:
+        yield from extractor.extract_many(documents, report=report)
+
+
+# The extractor the forked workers inherit (set just before the pool forks them).
+_WORKER_EXTRACTOR: Extractor | None = None
+# Articles sent to a worker at once: enough to batch the parser, few enough to keep order cheap.
+_TASK_DOCS = 8
+_TASK_CHARS = 40_000
+
+
+def _extract_task(documents: list[Document]) -> tuple[list[Extraction], list[str]]:
+    assert _WORKER_EXTRACTOR is not None
+    report = InputReport(on_error=lambda _message: None)
+    extractions = list(_WORKER_EXTRACTOR.extract_many(documents, report=report))
+    for extraction in extractions:
+        extraction.document.text = ""  # the text is not needed back: spare the pipe
+    return extractions, report.errors
+
+
+def _tasks(documents: Iterable[Document]) -> Iterator[list[Document]]:
+    task: list[Document] = []
+    chars = 0
+    for document in documents:
+        task.append(document)
+        chars += len(document.text)
+        if len(task) >= _TASK_DOCS or chars >= _TASK_CHARS:
+            yield task
+            task, chars = [], 0
+    if task:
+        yield task
+
+
+def _extract_in_processes(extractor: Extractor, documents: Iterable[Document], jobs: int, report: InputReport
+                          ) -> Iterator[Extraction]:
+    global _WORKER_EXTRACTOR
+    tasks = _tasks(documents)
+    first = next(tasks, None)
+    second = next(tasks, None)
+    if first is None:
+        return
+    if second is None:  # one batch of articles: forking would only cost time
+        yield from extractor.extract_many(first, report=report)
+        return
+    _WORKER_EXTRACTOR = extractor
+    pending: deque[Future[tuple[list[Extraction], list[str]]]] = deque()
+    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        for task in chain([first, second], tasks):
+            pending.append(pool.submit(_extract_task, task))
+            while len(pending) > 2 * jobs:  # bounded: memory stays flat however long the input
+                yield from _results(pending.popleft(), report)
+        while pending:
+            yield from _results(pending.popleft(), report)
+    _WORKER_EXTRACTOR = None
+
+
+def _results(future: Future[tuple[list[Extraction], list[str]]], report: InputReport) -> Iterator[Extraction]:
+    extractions, errors = future.result()
+    for message in errors:
+        report.add(InputError(message))
+    yield from extractions
+
+
 def extract(
     texts_or_paths: Iterable[str | Path | Document] | str | Path,
     actors_file: str | Path | None = None,
     progress: Callable[[Document], None] | None = None,
     report: InputReport | None = None,
     graph: KnowledgeGraph | None = None,
+    jobs: int = 1,
 ) -> KnowledgeGraph:
     """Extract actors and relations from articles into a :class:`KnowledgeGraph`.
 
@@ -239,6 +342,8 @@ def extract(
         Collects one message per unreadable input (those are skipped).
     graph : KnowledgeGraph, optional
         Add to this graph instead of a new one.
+    jobs : int
+        Processes that parse (see :func:`extract_iter`).
 
     Returns
     -------
@@ -250,16 +355,49 @@ def extract(
     >>> sorted((r["source"], r["relation"], r["target"]) for r in graph.relations())
     [('Recep Tayyip Erdogan', 'CALLS_ON', 'Bashar al-Assad'), ('Recep Tayyip Erdogan', 'LEADS', 'Turkey')]
     """
-    if isinstance(texts_or_paths, (str, Path, Document)):
-        texts_or_paths = [texts_or_paths]
-    extractor = Extractor(actors_file)
     graph = graph if graph is not None else KnowledgeGraph()
-    documents = read_documents(texts_or_paths, report, taken=graph.documents)
-    for extraction in extractor.extract_many(documents, report=report if report is not None else InputReport()):
+    for extraction in extract_iter(texts_or_paths, actors_file, report, graph.documents, jobs):
         graph.add(extraction)
         if progress is not None:
             progress(extraction.document)
     return graph
+
+
+def iter_extractions(
+    paths: Iterable[str | Path],
+    actors_file: str | Path | None = None,
+    report: InputReport | None = None,
+    from_jsonl: Iterable[str | Path] = (),
+    progress: Callable[[Document], None] | None = None,
+    jobs: int = 1,
+) -> Iterator[Extraction]:
+    """Yield the documents of saved extractions as they are, then those of the other paths as
+    they are extracted.  This is the one way every command reads its inputs.
+
+    Nothing raises for a bad input: each is one message in ``report`` and the others are still
+    read.  The parameters are those of :func:`load_graph`.
+
+    Examples
+    --------
+    >>> [e.document.id for e in iter_extractions(["no/such/article.txt"])]
+    []
+    """
+    report = report if report is not None else InputReport()
+    given = [Path(p) for p in paths]
+    saved = [Path(p) for p in from_jsonl] + [p for p in given if is_extraction_jsonl(p)]
+    articles = [p for p in given if p not in saved]
+    graph = KnowledgeGraph()
+    for path in saved:
+        try:
+            graph.merge(KnowledgeGraph.from_jsonl(path))
+        except InputError as e:
+            report.add(e)
+    yield from graph.extractions()
+    if articles:
+        for extraction in extract_iter(articles, actors_file, report, graph.documents, jobs):
+            if progress is not None:
+                progress(extraction.document)
+            yield extraction
 
 
 def load_graph(
@@ -268,11 +406,12 @@ def load_graph(
     report: InputReport | None = None,
     from_jsonl: Iterable[str | Path] = (),
     progress: Callable[[Document], None] | None = None,
+    jobs: int = 1,
 ) -> KnowledgeGraph:
     """Read saved extractions as they are and extract every other path, into one graph.
 
-    This is the one way every command reads its inputs.  Nothing raises for a bad input: each is
-    one message in ``report`` and the others are still read.
+    Nothing raises for a bad input: each is one message in ``report`` and the others are still
+    read.
 
     Parameters
     ----------
@@ -287,6 +426,8 @@ def load_graph(
         Saved extractions (``kg extract --format jsonl``), read whatever their content.
     progress : callable, optional
         Called with each document once it is extracted.
+    jobs : int
+        Processes that parse (see :func:`extract_iter`).
 
     Returns
     -------
@@ -301,16 +442,27 @@ def load_graph(
     >>> report.errors
     ['no/such/article.txt: no such file or folder']
     """
-    report = report if report is not None else InputReport()
-    given = [Path(p) for p in paths]
-    saved = [Path(p) for p in from_jsonl] + [p for p in given if is_extraction_jsonl(p)]
-    articles = [p for p in given if p not in saved]
     graph = KnowledgeGraph()
-    for path in saved:
-        try:
-            graph.merge(KnowledgeGraph.from_jsonl(path))
-        except InputError as e:
-            report.add(e)
-    if articles:
-        extract(articles, actors_file=actors_file, progress=progress, report=report, graph=graph)
+    for extraction in iter_extractions(paths, actors_file, report, from_jsonl, progress, jobs):
+        graph.add(extraction)
     return graph
+
+
+def write_jsonl(extractions: Iterable[Extraction], out: TextIO) -> JsonlWriter:
+    """Write extractions to ``out`` as JSONL, each document as soon as it comes (the same lines as
+    ``to_jsonl()`` of the graph they make, without holding the graph).
+
+    Returns the writer, which counts what it wrote.
+
+    Examples
+    --------
+    >>> import io
+    >>> out = io.StringIO()
+    >>> write_jsonl(iter_extractions(["no/such/article.txt"]), out).documents
+    0
+    """
+    writer = JsonlWriter(out)
+    for extraction in extractions:
+        writer.write(extraction)
+        out.flush()
+    return writer

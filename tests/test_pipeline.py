@@ -219,3 +219,19 @@ def test_a_document_that_cannot_be_extracted_is_one_error_and_the_others_go_on()
     assert [e.document.id for e in extracted] == ["ok"]
     assert report.errors == ["bad: could not be prepared (TypeError: expected string or bytes-like object, got "
                              "'NoneType'); left out"]
+
+
+def test_streamed_jsonl_is_the_jsonl_of_the_whole_graph(tmp_path: Path) -> None:
+    import io
+
+    from kg.pipeline import iter_extractions, write_jsonl
+
+    saved = tmp_path / "saved.jsonl"
+    extract([Document("old", "Russia backs Assad. Iran backs Assad.")]).to_jsonl(saved)
+    paths = [saved, ROOT / "examples" / "sudan-el-fasher.txt", ROOT / "examples" / "yemen-red-sea.txt"]
+    out = io.StringIO()
+    written = write_jsonl(iter_extractions(paths), out)
+    graph = load_graph(paths)
+    assert out.getvalue() == graph.to_jsonl()
+    G = graph.to_networkx()
+    assert written.summary() == f"3 documents, {len(graph)} actors, {G.number_of_edges()} relations"

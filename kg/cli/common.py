@@ -44,6 +44,10 @@ FromJsonl = Annotated[
 Verbose = Annotated[
     bool, typer.Option("--verbose", "-v", help="Also say what was done to the texts (page furniture blanked, ...)."),
 ]
+Jobs = Annotated[
+    int | None, typer.Option("--jobs", "-j", min=1, help="Processes that parse articles [default: the number of cores]",
+                             show_default=False),
+]
 Params = Annotated[
     list[str] | None, typer.Option("--param", "-p", help="Query parameter NAME=VALUE; repeatable.",
                                    show_default=False),
@@ -174,19 +178,33 @@ def read_graph(
     paths: Sequence[Path] | None,
     actors: Path | None = None,
     from_jsonl: Sequence[Path] | None = None,
+    jobs: int | None = None,
 ) -> tuple[KnowledgeGraph, InputReport]:
     """Read articles and saved extractions into one graph, printing one line per bad input.
 
     Articles are ``.txt`` files, folders of them and article JSONL; a saved extraction is found
-    by its content or given with ``--from-jsonl``.  The caller ends with :func:`exit_if_errors`.
+    by its content or given with ``--from-jsonl``.  When no input could be read the command ends
+    here (exit 1); otherwise the caller does its work and ends with :func:`exit_if_errors`.
     """
-    from ..pipeline import load_graph
+    from ..pipeline import default_jobs, load_graph
 
-    report = InputReport(on_error=error, on_warning=warning)
+    report = new_report()
     with progress_bar() as advance:
         graph = load_graph(paths or [], actors_file=actors, report=report, from_jsonl=from_jsonl or [],
-                           progress=advance)
+                           progress=advance, jobs=jobs or default_jobs())
+    exit_if_nothing_read(report, len(graph.documents))
     return graph, report
+
+
+def new_report() -> InputReport:
+    """An input report that prints each error and warning line as it is met."""
+    return InputReport(on_error=error, on_warning=warning)
+
+
+def exit_if_nothing_read(report: InputReport, documents: int) -> None:
+    """Exit 1 when no input could be read (each has had its line already): there is nothing to do."""
+    if report.errors and not documents:
+        raise typer.Exit(1)
 
 
 class progress_bar:  # noqa: N801 - used as a context manager, like open()

@@ -3,12 +3,26 @@
 from __future__ import annotations
 
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from .common import Actors, FromJsonl, GraphFormat, Verbose, exit_if_errors, fail, read_graph, set_verbose
+from .common import (
+    Actors,
+    FromJsonl,
+    GraphFormat,
+    Jobs,
+    Verbose,
+    exit_if_errors,
+    exit_if_nothing_read,
+    fail,
+    new_report,
+    progress_bar,
+    read_graph,
+    set_verbose,
+)
 
 
 def extract_command(
@@ -20,26 +34,34 @@ def extract_command(
     from_jsonl: FromJsonl = None,
     output: Annotated[Path | None, typer.Option(
         "-o", "--output", help="Write here instead of standard output.")] = None,
+    jobs: Jobs = None,
     verbose: Verbose = False,
 ) -> None:
     """Extract actors and typed, directed relations (with their evidence sentences) from news articles.
 
     Example: kg extract examples/ -o graph.jsonl
     """
+    from ..pipeline import default_jobs, iter_extractions, write_jsonl  # spaCy loads only when a command needs it
+
     set_verbose(verbose)
     if not paths and not from_jsonl:
         fail("nothing to extract: give article paths (or --from-jsonl FILE)")
-    graph, report = read_graph(paths, actors, from_jsonl)
     if output is not None:
         output.parent.mkdir(parents=True, exist_ok=True)
     if output_format is GraphFormat.graphml:
+        graph, report = read_graph(paths, actors, from_jsonl, jobs)
         graph.write_graphml(sys.stdout.buffer if output is None else output)
-    elif output is None:
-        sys.stdout.write(graph.to_jsonl())
-    else:
-        graph.to_jsonl(output)
-    if output is not None:
         G = graph.to_networkx()
-        typer.echo(f"kg: {len(graph.documents)} documents, {len(graph)} actors, {G.number_of_edges()} relations "
-                   f"-> {output}", err=True)
+        summary = f"{len(graph.documents)} documents, {len(graph)} actors, {G.number_of_edges()} relations"
+    else:  # JSONL is written as each article is done
+        report = new_report()
+        with (nullcontext(sys.stdout) if output is None else output.open("w", encoding="utf-8")) as out, \
+                progress_bar() as advance:
+            extractions = iter_extractions(paths or [], actors_file=actors, report=report,
+                                           from_jsonl=from_jsonl or [], progress=advance, jobs=jobs or default_jobs())
+            written = write_jsonl(extractions, out)
+        exit_if_nothing_read(report, written.documents)
+        summary = written.summary()
+    if output is not None:
+        typer.echo(f"kg: {summary} -> {output}", err=True)
     exit_if_errors(report)

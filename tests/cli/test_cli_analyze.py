@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
-from typer.testing import CliRunner
 
 from kg.analysis import from_triples
-from kg.cli import _register, app
-
-_register()
-runner = CliRunner()
 
 
 @pytest.fixture
@@ -39,8 +37,11 @@ def saved(tmp_path: Path) -> Path:
     return path
 
 
-def run(*args: str):  # type: ignore[no-untyped-def]
-    return runner.invoke(app, ["analyze", *args])
+def run(*args: str) -> SimpleNamespace:
+    # a real `kg` process, as every test under tests/cli/ runs it (see conftest.py's run_kg)
+    done = subprocess.run([sys.executable, "-m", "kg", "analyze", *args], capture_output=True, text=True, timeout=600)
+    return SimpleNamespace(exit_code=done.returncode, stdout=done.stdout, stderr=done.stderr,
+                           output=done.stdout + done.stderr)
 
 
 def test_json_has_blocs_frustrated_centrality_and_changes(saved: Path) -> None:

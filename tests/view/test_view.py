@@ -11,12 +11,9 @@ import re
 
 import networkx as nx
 import pytest
-from typer.testing import CliRunner
 from view_samples import HOSTILE, HOSTILE_NAME, ev, sample_graph, synthetic
 
-import kg.cli.view  # noqa: F401  (registers `kg view` on the app)
 from kg import view
-from kg.cli import app
 from kg.errors import InputError
 from kg.graph import KnowledgeGraph
 from kg.model import ONTOLOGY, Actor, Document, Extraction, Relation
@@ -371,117 +368,3 @@ def test_select_without_filters_keeps_actors_without_relations():
     g.add(Extraction(Document("d3", ""), [Actor("iran", "Iran", "STATE")], []))
     assert len(view.select(g)) == 9
     assert len(view.select(g, min_weight=1, relations=None)) == 9
-
-
-# -- the command line -------------------------------------------------------------------
-
-
-def page_data(path) -> dict:
-    blob = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', path.read_text(), re.S)
-    return json.loads(blob.group(1))
-
-
-def kg_view(*args: str):
-    # With a single registered command typer runs it without its name.
-    prefix = ["view"] if len(app.registered_commands) + len(app.registered_groups) > 1 else []
-    return CliRunner().invoke(app, [*prefix, *args])
-
-
-@pytest.fixture
-def saved(tmp_path):
-    path = tmp_path / "graph.jsonl"
-    sample_graph().to_jsonl(path)
-    return path
-
-
-def test_cli_writes_the_view_of_a_saved_extraction(saved, tmp_path):
-    out = tmp_path / "g.html"
-    result = kg_view(str(saved), "-o", str(out))
-    assert result.exit_code == 0, result.output
-    assert result.output == f"wrote {out}: 8 actors, 9 relations\n"
-    assert '<h1 id="kg-title">graph.jsonl</h1>' in out.read_text(encoding="utf-8")
-
-
-def test_cli_focus_relations_and_min_weight_filter_the_view(saved, tmp_path):
-    out = tmp_path / "g.html"
-    result = kg_view(
-        str(saved), "-o", str(out), "--focus", "rebels", "--relations", "BACKS,ATTACKS", "--min-weight", "1"
-    )
-    assert result.exit_code == 0, result.output
-    assert result.output == f"wrote {out}: 4 actors, 5 relations\n"
-    assert "around rebels (1 hop); only BACKS, ATTACKS" in out.read_text(encoding="utf-8")
-
-
-def test_cli_extracts_articles_and_merges_them_with_saved_extractions(saved, tmp_path):
-    article = tmp_path / "erdogan.txt"
-    article.write_text("Turkish President Recep Tayyip Erdogan called on Assad to find a solution.\n")
-    out = tmp_path / "g.html"
-    result = kg_view(str(article), str(saved), "-o", str(out))
-    assert result.exit_code == 0, result.output
-    data = page_data(out)
-    edges = {e["id"] for e in data["edges"]}
-    assert {"recep-tayyip-erdogan|CALLS_ON|bashar-al-assad", "recep-tayyip-erdogan|LEADS|turkey"} <= edges
-    assert "russia|BACKS|syrian-government" in edges
-    assert data["meta"]["title"] == "erdogan.txt, graph.jsonl"
-    assert data["meta"]["documents"] == 3
-
-
-@pytest.mark.parametrize(
-    ("args", "message"),
-    [
-        ([], "kg: error: give either articles / extraction files (PATH...) or --query NAME"),
-        (["{saved}", "--focus", "Nobody"], "kg: error: no actor called 'Nobody' in the graph"),
-        (
-            ["{saved}", "--relations", "FRIENDS"],
-            "kg: error: unknown relation type FRIENDS; known: " + ", ".join(ONTOLOGY),
-        ),
-        (
-            ["{saved}", "--size-by", "colour"],
-            "kg: error: --size-by must be one of mentions, degree, not 'colour'",
-        ),
-        (["{missing}"], "kg: error: {missing}: no such file or folder"),
-        (["--query", "top-actors", "--param", "limit"], "kg: error: --param wants NAME=VALUE, not 'limit'"),
-        (["{saved}", "--param", "a=1"], "kg: error: --param goes with --query"),
-    ],
-)
-def test_cli_reports_user_errors_in_one_line(saved, tmp_path, args, message):
-    missing = tmp_path / "missing.txt"
-    args = [a.format(saved=saved, missing=missing) for a in args]
-    result = kg_view(*args, "-o", str(tmp_path / "g.html"))
-    assert result.exit_code == 1
-    assert result.output.strip().splitlines() == [message.format(missing=missing)]
-
-
-@pytest.mark.neo4j
-def test_cli_draws_the_actors_a_library_query_names_and_their_relations(neo4j_env, neo4j_corpus, tmp_path):
-    from kg.store import connect
-
-    with connect() as db:
-        db.clear()
-        db.write(neo4j_corpus)
-    try:
-        out = tmp_path / "q.html"
-        result = kg_view("--query", "backers_of", "--param", "actor=Assad", "-o", str(out))
-        assert result.exit_code == 0, result.output
-        assert result.output == f"wrote {out}: 4 actors, 3 relations\n"
-        data = page_data(out)
-        assert sorted(e["id"] for e in data["edges"]) == [
-            "hezbollah|BACKS|bashar-al-assad",
-            "iran|BACKS|bashar-al-assad",
-            "russia|BACKS|bashar-al-assad",
-        ]
-        russia = by_id(data["edges"])["russia|BACKS|bashar-al-assad"]["kg"]["tip"]
-        assert russia["lines"][0] == "2 evidence sentences \u00b7 confidence 0.90"
-        assert [q["sentence"] for q in russia["evidence"]] == [
-            "Russia and Iran back Assad.",
-            "Moscow again stood by Assad.",
-        ]
-        assert data["meta"]["title"] == "Query: backers_of"
-        assert data["meta"]["subtitle"].endswith("actor=Assad")
-
-        result = kg_view("--query", "no_such_query", "-o", str(out))
-        assert result.exit_code == 1
-        assert result.output.startswith("kg: error: no query named 'no_such_query'")
-    finally:
-        with connect() as db:
-            db.clear()
