@@ -18,7 +18,16 @@ from spacy.tokens import Token
 from ..actors import Mention
 from .clauses import SUBJECTS, object_of
 from .context import Arg, Context
-from .names import affix_actor, capital, definite_reference, last_place, last_state, new_place, state_of_person
+from .names import (
+    affix_actor,
+    capital,
+    definite_reference,
+    last_place,
+    last_state,
+    last_states,
+    new_place,
+    state_of_person,
+)
 
 NOUNISH = ("NOUN", "PROPN", "ADJ", "NUM", "PRON")
 
@@ -155,6 +164,17 @@ def _definite_state(ctx: Context, tok: Token, depth: int) -> list[Arg] | None:
         ante = last_state(ctx, tok)
         return [Arg(ante, 0.8)] if ante is not None else []
     return None
+
+
+def _counted_states(ctx: Context, tok: Token, depth: int) -> list[Arg] | None:
+    """"both countries", "the two countries": the last two states named."""
+    if tok.lower_ not in ctx.lex.words["state_plural_nouns"]:
+        return None
+    count = next((ctx.lex.number_words.get(c.lower_) for c in tok.children
+                  if c.dep_ in ("det", "nummod", "predet") and c.lower_ in ctx.lex.number_words), None)
+    if not count:
+        return None
+    return [Arg(m, 0.8) for m in last_states(ctx, tok, count)]
 
 
 def _the_capital(ctx: Context, tok: Token, depth: int) -> list[Arg] | None:
@@ -325,8 +345,8 @@ def _their_country(ctx: Context, tok: Token, depth: int) -> list[Arg] | None:
 
 
 _NOUN_READINGS: tuple[Reading, ...] = (
-    _named_coalition, _definite_group, _definite_state, _the_capital, _the_city, _quantity, _attacker, _force,
-    _apposed_or_known_as, _place_head, _territory, _apposition_head, _predicate_noun, _their_country,
+    _named_coalition, _definite_group, _definite_state, _counted_states, _the_capital, _the_city, _quantity,
+    _attacker, _force, _apposed_or_known_as, _place_head, _territory, _apposition_head, _predicate_noun, _their_country,
 )
 
 

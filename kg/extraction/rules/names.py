@@ -93,6 +93,19 @@ def last_state(ctx: Context, tok: Token) -> Mention | None:
     return best_subject or best
 
 
+def last_states(ctx: Context, tok: Token, count: int) -> list[Mention]:
+    """The last ``count`` different states named before ``tok`` (as names or demonyms), in order."""
+    here = ctx.char(tok)
+    chosen: list[Mention] = []
+    for m in reversed([m for m in ctx.actors.mentions if m.char_start < here and m.actor
+                       and ctx.type_of(m.actor) in ("STATE", "GOVERNMENT")]):
+        if m.actor not in {c.actor for c in chosen}:
+            chosen.append(m)
+        if len(chosen) == count:
+            return list(reversed(chosen))
+    return []
+
+
 def definite_reference(ctx: Context, tok: Token) -> Mention | None:
     """The group a definite "the alliance" / "the group" refers to: the last one
     named with that word, else the last armed group or organisation."""
