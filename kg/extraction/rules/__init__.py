@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .affixes import affix
+from .attribution import branding, criticized_attack, is_branding_verb, is_criticism_verb
 from .context import Arg, Context, Found
 from .formal_acts import is_mediation, mediation
 from .joint import alongside, is_alongside, is_side, side
@@ -43,8 +44,9 @@ class Rule:
 
     Examples
     --------
-    >>> [r.name for r in RULES]
-    ['affix', 'verb', 'verb-headline', 'noun', 'title', 'possessive', 'side', 'alongside', 'mediation']
+    >>> [r.name for r in RULES]  # doctest: +NORMALIZE_WHITESPACE
+    ['affix', 'verb', 'verb-headline', 'noun', 'title', 'possessive', 'side', 'alongside', 'mediation',
+     'criticism-event', 'branding']
     """
 
     name: str
@@ -66,4 +68,6 @@ RULES: tuple[Rule, ...] = (
     Rule("side", lambda ctx, tok: is_side(tok), side),
     Rule("alongside", lambda ctx, tok: is_alongside(tok), alongside),
     Rule("mediation", is_mediation, mediation),
+    Rule("criticism-event", is_criticism_verb, criticized_attack),
+    Rule("branding", is_branding_verb, branding),
 )

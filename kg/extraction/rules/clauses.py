@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..lexicon import Lexicon, load_lexicon
+from .claims import disputed
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 
@@ -122,7 +123,10 @@ def _blocked_by_head(lex: Lexicon, tok: Token, relation: str | None) -> bool:
 
 def blocked(lex: Lexicon, tok: Token, relation: str | None = None) -> bool:
     """True when the predicate is negated, conditional, denied or only planned
-    (a vow or pledge of support is support)."""
+    (a vow or pledge of support is support).  A claim the text disputes is no event, though the
+    accusations and demands of the sentence still are ("said it had retaken X, a claim Kyiv denied")."""
+    if relation not in ("CRITICIZES", "CALLS_ON") and disputed(lex, tok):
+        return True
     for _ in range(6):
         if _blocked_here(lex, tok):
             return True

@@ -22,6 +22,7 @@ from .arguments import args, prep_objects, subject
 from .clauses import SUBJECTS, blocked
 from .context import Arg, Context, Found
 from .names import lookup_affix
+from .nouns import between
 
 # the preposition phrases of a clause whose objects may be a party to a deal
 _PARTY_PREPS = ("to", "with")
@@ -50,34 +51,24 @@ def mediation(ctx: Context, tok: Token) -> Iterator[Found]:
             return
         mediators, passive = subject(ctx, tok)
         deal = tok.head if passive and tok.dep_ in ("acl", "relcl", "amod") else _object(tok)
-        parties = _between(ctx, tok)
+        parties = between(ctx, tok)
         if not parties and deal is not None:
             parties = _deal_parties(ctx, deal)
     if not mediators or len(parties) < 2:
         return
-    yield from ctx.emit(mediators, "NEGOTIATES_WITH", parties, tok, "mediation", 0.75)
+    yield from ctx.emit(mediators, "NEGOTIATES_WITH", parties, tok, "mediation", 0.85)
     for k, first in enumerate(parties):
-        yield from ctx.emit([first], "NEGOTIATES_WITH", parties[k + 1:], tok, "mediation", 0.7)
+        yield from ctx.emit([first], "NEGOTIATES_WITH", parties[k + 1:], tok, "mediation", 0.8)
 
 
 def _object(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
 
 
-def _between(ctx: Context, tok: Token) -> list[Arg]:
-    """The parties of a "between" phrase of a word (two or more)."""
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ == "between":
-            parties = prep_objects(ctx, c)
-            if len(parties) >= 2:
-                return parties
-    return []
-
-
 def _deal_parties(ctx: Context, deal: Token) -> list[Arg]:
     """The parties to a deal or talks: its "between" phrase, its "with" phrase and the
     subject of its clause, or the actors of the clause it belongs to."""
-    parties = _between(ctx, deal)
+    parties = between(ctx, deal)
     if parties:
         return parties
     partners = [a for c in deal.children if c.dep_ == "prep" and c.lower_ == "with" for a in prep_objects(ctx, c)]

@@ -1,0 +1,162 @@
+"""Speech acts about an event or an actor (rules ``criticism-event`` and ``branding``).
+
+Wire copy reports reactions to the story's event without naming who carried it out:
+"Qatar condemned the strike", "Egypt also condemned the attacks", "Zelenskiy called the
+strike a deliberate killing of civilians", "the prime minister called it state terrorism".
+The critic criticises whoever carried out the attack: the attacker named with the noun
+("Israeli strikes") or, when none is, the attacker of the last attack the article reported.
+
+Naming an actor with an epithet is a criticism too: "the M23, which his government calls a
+terrorist group", "Turkey considers the YPG a terrorist offshoot of the PKK".
+
+Words: ``branding_verbs``, ``event_epithets`` and ``actor_epithets`` in
+``kg/data/lexicon.json``; criticism verbs are the lexicon's CRITICIZES verbs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from .arguments import arg, args, prep_objects, subject
+from .clauses import blocked, object_of
+from .context import Arg, Context, Found
+
+# how many sentences back the attack a reaction is about may be reported
+_LOOKBACK = 8
+
+
+def is_criticism_verb(ctx: Context, tok: Token) -> bool:
+    """"condemned", "denounced": a verb of the lexicon that criticises."""
+    return tok.pos_ == "VERB" and ctx.lex.verbs.get(tok.lemma_.lower()) == "CRITICIZES"
+
+
+def is_branding_verb(ctx: Context, tok: Token) -> bool:
+    """"called", "considers", "branded": a verb that names something as something."""
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in ctx.lex.words["branding_verbs"]
+
+
+def criticized_attack(ctx: Context, tok: Token) -> Iterator[Found]:
+    """"X condemned the attack": X criticises the attacker of the attack the article reported."""
+    if blocked(ctx.lex, tok, "CRITICIZES"):
+        return
+    obj = object_of(tok)
+    called = None
+    if obj is None:
+        # "condemned what it called RSF attacks": the noun the clause names
+        called = next((c for c in tok.children if c.dep_ == "ccomp" and is_branding_verb(ctx, c)), None)
+        obj = _epithet(called) if called is not None else None
+    if obj is None or not _is_attack(ctx, obj) or (called is None and args(ctx, obj)):
+        return  # a named attacker ("condemned Israeli strikes") is the verb rule's
+    critics, passive = subject(ctx, tok)
+    if passive:
+        return
+    yield from _criticize(ctx, critics, obj, tok, "criticism-event")
+
+
+def branding(ctx: Context, tok: Token) -> Iterator[Found]:
+    """"called the strike an act of war", "calls the M23 a terrorist group": a criticism."""
+    epithet = _epithet(tok)
+    if epithet is None or blocked(ctx.lex, tok, "CRITICIZES"):
+        return
+    named = _named_thing(tok, epithet)
+    if named is None:
+        return
+    critics, passive = subject(ctx, tok)
+    if passive or not critics:
+        return
+    if named.lower_ in ctx.lex.words["thing_pronouns"] or _is_attack(ctx, named):
+        if _is_event_epithet(ctx, epithet):
+            yield from _criticize(ctx, critics, named, tok, "branding")
+        return
+    if _is_actor_epithet(ctx, epithet):
+        yield from ctx.emit(critics, "CRITICIZES", args(ctx, named), tok, "branding", 0.8)
+
+
+def _criticize(ctx: Context, critics: list[Arg], event: Token, at: Token, rule: str) -> Iterator[Found]:
+    """The critics criticise the attacker of ``event`` (named with it, or the last one reported)."""
+    attackers = [] if event.lower_ in ctx.lex.words["thing_pronouns"] else args(ctx, event)
+    confidence = 0.9
+    if not attackers:
+        attackers = last_attackers(ctx, at)
+        confidence = 0.8
+    critic_keys = {ctx.agent_key(c.mention) for c in critics}
+    attackers = [a for a in attackers if ctx.agent_key(a.mention) not in critic_keys]
+    yield from ctx.emit(critics, "CRITICIZES", attackers, at, rule, confidence)
+
+
+def _epithet(verb: Token) -> Token | None:
+    """The noun a branding verb gives its object ("a terrorist group", "an act of war")."""
+    for c in verb.children:
+        if c.dep_ in ("oprd", "xcomp", "ccomp") and c.pos_ in ("NOUN", "PROPN"):
+            return c
+        if c.dep_ == "prep" and c.lower_ == "as":
+            # "described the strike as an act of aggression"
+            found = next((p for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"), None)
+            if found is not None:
+                return found
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return objects[1] if len(objects) > 1 else None
+
+
+def _named_thing(verb: Token, epithet: Token) -> Token | None:
+    """What the branding verb names: its object, or the subject of a small clause."""
+    subj = next((c for c in epithet.children if c.dep_ == "nsubj"), None)
+    if subj is not None:
+        return subj  # "considers the YPG a terrorist offshoot"
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.i != epithet.i), None)
+
+
+def _words_of(tok: Token) -> set[str]:
+    """An epithet's words: "a terrorist group", "an act of war", "state terrorism"."""
+    words = {tok.lemma_.lower(), tok.lower_} | {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")}
+    return words | {p.lower_ for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for p in c.children if p.dep_ == "pobj"}
+
+
+def _is_event_epithet(ctx: Context, epithet: Token) -> bool:
+    return bool(_words_of(epithet) & ctx.lex.words["event_epithets"])
+
+
+def _is_actor_epithet(ctx: Context, epithet: Token) -> bool:
+    return bool(_words_of(epithet) & ctx.lex.words["actor_epithets"])
+
+
+def _is_attack(ctx: Context, tok: Token) -> bool:
+    return tok.pos_ == "NOUN" and ctx.lex.nouns.get(tok.lemma_.lower(), ctx.lex.nouns.get(tok.lower_)) == "ATTACKS"
+
+
+def last_attackers(ctx: Context, at: Token) -> list[Arg]:
+    """The attackers of the last attack reported before the sentence of ``at``."""
+    sentences = [s for s in ctx.doc.sents if s.end <= at.sent.start][-_LOOKBACK:]
+    for sent in reversed(sentences):
+        for tok in sent:
+            found = _event_attackers(ctx, tok)
+            if found:
+                return found
+    return []
+
+
+def _keys(verb: Token) -> list[str]:
+    """The lexicon keys of a verb alone and with its particles and prepositions ("fire at")."""
+    lemma = verb.lemma_.lower()
+    return [lemma] + [f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in ("prep", "prt")]
+
+
+def _event_attackers(ctx: Context, tok: Token) -> list[Arg]:
+    """The attackers a verb or noun of attack names ("Israel struck ...", "an Israeli strike");
+    only sides that fight (a monitor that reports the toll is none)."""
+    if tok.pos_ == "VERB" and any(ctx.lex.verbs.get(key) == "ATTACKS" for key in _keys(tok)):
+        if blocked(ctx.lex, tok, "ATTACKS"):
+            return []
+        agents, _ = subject(ctx, tok)
+    elif _is_attack(ctx, tok) and not blocked(ctx.lex, tok, "ATTACKS"):
+        # named with the noun ("Israeli strikes", "strikes by Israel"), not through a pronoun
+        agents = [a for c in tok.children if c.dep_ in ("amod", "compound", "poss") and ctx.mention(c) is not None
+                  for a in arg(ctx, c)]
+        agents += [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for a in prep_objects(ctx, c)]
+    else:
+        return []
+    return [a for a in agents if ctx.agent_key(a.mention) is not None
+            and ctx.type_of(ctx.agent_key(a.mention) or "") != "ORGANIZATION"]
