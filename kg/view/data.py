@@ -68,7 +68,7 @@ def _edge_tip(graph: ActorGraph, u: str, v: str, key: str, max_evidence: int) ->
     first, last = d.get("first_seen"), d.get("last_seen")
     if first:
         lines.append(f"Seen: {first}" if first == last else f"Seen: {first} \u2013 {last}")
-    ranked = sorted(
+    ranked = evidence if len(evidence) < 2 else sorted(
         evidence,
         key=lambda e: (
             -e.get("confidence", 0.0), docs.get(e["doc"], {}).get("date") or "", e["doc"], e["start"]
