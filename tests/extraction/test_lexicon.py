@@ -19,7 +19,7 @@ RULE_SOURCES = sorted(p for p in EXTRACTION.rglob("*.py") if p.name not in ("tex
 
 # grammar, not content: dependency labels, tags, entity labels, relation and actor types,
 # prepositions and particles that introduce a role, mention kinds and auxiliaries
-GRAMMAR = {*GLOSSARY, *ONTOLOGY, *ACTOR_TYPES, "obj", "GOVERNMENT"} | {
+GRAMMAR = {*GLOSSARY, *ONTOLOGY, *ACTOR_TYPES, "obj", "predet", "GOVERNMENT"} | {
     "of", "from", "for", "to", "in", "at", "near", "outside", "around", "across", "on", "against", "targeting",
     "over", "with", "between", "by", "out", "loyal",
     "opposition", "description", "government", "be", "have", "control", "hands",

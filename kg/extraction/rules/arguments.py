@@ -416,12 +416,16 @@ def antecedent(ctx: Context, pron: Token) -> Mention | None:
     subject of its own or governing clause when that fits; otherwise the nearest
     earlier mention of a fitting kind that is not an adjective of another noun."""
     want_person = pron.lower_ in ctx.lex.words["person_pronouns"]
+    # "its fighters", "their militants": a group's, not a state's
+    want_group = pron.dep_ == "poss" and ctx.lex.has("group_member_nouns", pron.head)
 
     def fits(m: Mention) -> bool:
         if m.actor is None or m.adjectival:
             return False
         kind = ctx.actors.actors[m.actor].type if m.actor in ctx.actors.actors else m.label
         if kind == "LOCATION" and not m.agent:
+            return False
+        if want_group and ctx.type_of(m.actor) not in ("ARMED_GROUP", "ORGANIZATION"):
             return False
         return (kind == "PERSON") == want_person
 
@@ -430,6 +434,10 @@ def antecedent(ctx: Context, pron: Token) -> Mention | None:
         for a in arg(ctx, pron.head.head, 3):
             if fits(a.mention):
                 return a.mention
+    if pron.dep_ == "poss":
+        owner = _enclosing_owner(ctx, pron, fits)
+        if owner is not None:
+            return owner
     is_subject = pron.dep_ in SUBJECTS
     if is_subject or pron.dep_ == "poss":
         found = _clause_subject(ctx, pron, fits)
@@ -451,6 +459,22 @@ def antecedent(ctx: Context, pron: Token) -> Mention | None:
         # "It belongs to ...": a subject pronoun continues the last subject
         return best_subject
     return best
+
+
+def _enclosing_owner(ctx: Context, pron: Token, fits: Callable[[Mention], bool]) -> Mention | None:
+    """"Hezbollah's leadership, including its chief": the owner of the noun phrase a
+    possessive's phrase hangs on, before any clause subject."""
+    tok = pron.head
+    for _ in range(4):
+        if tok.dep_ not in ("pobj", "prep", "appos") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.pos_ in ("NOUN", "PROPN"):
+            for c in tok.children:
+                m = ctx.mention(c) if c.dep_ == "poss" and c.i != pron.i else None
+                if m is not None and fits(m):
+                    return m
+    return None
 
 
 def _clause_subject(ctx: Context, pron: Token, fits: Callable[[Mention], bool]) -> Mention | None:

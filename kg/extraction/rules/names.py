@@ -97,8 +97,10 @@ def last_states(ctx: Context, tok: Token, count: int) -> list[Mention]:
     """The last ``count`` different states named before ``tok`` (as names or demonyms), in order."""
     here = ctx.char(tok)
     chosen: list[Mention] = []
+    # a state named as a modifier of a title is no party ("U.S. Secretary of State X urged both countries")
     for m in reversed([m for m in ctx.actors.mentions if m.char_start < here and m.actor
-                       and ctx.type_of(m.actor) in ("STATE", "GOVERNMENT")]):
+                       and ctx.type_of(m.actor) in ("STATE", "GOVERNMENT")
+                       and ctx.docs[m.part][m.root].dep_ not in ("compound", "nmod")]):
         if m.actor not in {c.actor for c in chosen}:
             chosen.append(m)
         if len(chosen) == count:

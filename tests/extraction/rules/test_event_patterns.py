@@ -54,3 +54,20 @@ def test_the_air_force_is_no_reference_to_a_group() -> None:
 ])
 def test_places_named_like_people_and_kept_up_attacks(sentence: str, expected: set) -> None:
     assert triples(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # "its fighters" are a group's, not the state last named as a subject
+    ("The government fought Fano in Amhara. In August 2023 its fighters briefly seized the towns of Gondar and "
+     "Lalibela.", {("Ethiopian government", "ATTACKS", "Fano"), ("Fano", "CAPTURED", "Gondar"),
+                   ("Fano", "CAPTURED", "Lalibela")}),
+    # a possessive in a phrase hung on an owned noun is that owner's
+    ("Israel killed much of Hezbollah's leadership, including its longtime chief Hassan Nasrallah.",
+     {("Hassan Nasrallah", "LEADS", "Hezbollah"), ("Israel", "ATTACKS", "Hezbollah")}),
+    # a state in an official's title is no party of "both countries"
+    ("India struck Pakistan. U.S. Secretary of State Marco Rubio urged both countries to avoid escalation.",
+     {("India", "ATTACKS", "Pakistan"), ("Marco Rubio", "CALLS_ON", "India"), ("Marco Rubio", "CALLS_ON", "Pakistan"),
+      ("Marco Rubio", "MEMBER_OF", "United States")}),
+])
+def test_possessives_refer_to_a_compatible_owner(sentence: str, expected: set) -> None:
+    assert triples(sentence) == expected
