@@ -20,6 +20,7 @@ from typing import TextIO
 
 from spacy.tokens import Doc
 
+from .dedup import mark_duplicates
 from .errors import InputError
 from .extraction.actors import MentionFinder, Resolver
 from .extraction.lexicon import load_lexicon
@@ -242,7 +243,8 @@ def extract_iter(
 
     Parameters are those of :func:`extract`; ``taken`` names document ids already in use, and
     ``jobs`` is the number of processes that parse (each a fork of this one, sharing the loaded
-    model; with 1, or when there is only one batch of articles, this process parses).
+    model; with 1, or when there is only one batch of articles, this process parses).  A reprint
+    of an earlier article's story gets its id as ``duplicate_of`` (:func:`kg.dedup.mark_duplicates`).
 
     Examples
     --------
@@ -253,7 +255,7 @@ def extract_iter(
         texts_or_paths = [texts_or_paths]
     report = report if report is not None else InputReport()
     extractor = Extractor(actors_file)
-    documents = read_documents(texts_or_paths, report, taken=taken)
+    documents = mark_duplicates(read_documents(texts_or_paths, report, taken=taken))
     if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
         yield from _extract_in_processes(extractor, documents, jobs, report)
     else:

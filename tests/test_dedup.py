@@ -97,7 +97,7 @@ def test_one_document_is_no_corpus() -> None:
 def test_five_reprints_and_one_independent_report_are_two_reports_from_six_sources() -> None:
     from kg.pipeline import extract
 
-    graph = extract(list(mark_duplicates(wire_documents())))
+    graph = extract(wire_documents())
     [captured] = [r for r in graph.relations() if (r["source"], r["relation"], r["target"]) == (
         "Rapid Support Forces", "CAPTURED", "Bara")]
     assert (captured["reports"], captured["sources"], captured["weight"]) == (2, 6, 2)
@@ -109,7 +109,7 @@ def test_reports_and_sources_survive_the_jsonl_round_trip() -> None:
     from kg.graph import KnowledgeGraph
     from kg.pipeline import extract
 
-    graph = extract(list(mark_duplicates(wire_documents())))
+    graph = extract(wire_documents())
     again = KnowledgeGraph.from_jsonl(graph.to_jsonl().splitlines())
     assert [(r["relation"], r["weight"], r["reports"], r["sources"]) for r in again.relations()] == [
         (r["relation"], r["weight"], r["reports"], r["sources"]) for r in graph.relations()]
@@ -121,7 +121,7 @@ def test_the_analytics_count_reports_not_copies() -> None:
     from kg.analysis import stance
     from kg.pipeline import extract
 
-    graph = extract(list(mark_duplicates(wire_documents())))
+    graph = extract(wire_documents())
     # five copies of the wire story say the RSF fights the army: one report
     got = stance(graph, "Rapid Support Forces", "Sudanese government")
     assert (got["evidence"], got["relations"]) == (2, {"ATTACKS": 1, "OPPOSES": 1})

@@ -8,7 +8,6 @@ import json
 import pytest
 from web_server import WEB_DATA
 
-from kg.dedup import mark_duplicates
 from kg.graph import KnowledgeGraph
 from kg.model import Document
 from kg.pipeline import extract
@@ -23,7 +22,7 @@ CAPTURED = ("MATCH (:Actor {id: 'rapid-support-forces'})-[r:CAPTURED]->(:Actor {
 @pytest.fixture(scope="module")
 def wire_graph() -> KnowledgeGraph:
     lines = (WEB_DATA / "wire" / "bara.jsonl").read_text(encoding="utf-8").splitlines()
-    return extract(list(mark_duplicates(Document(**json.loads(line)) for line in lines)))
+    return extract([Document(**json.loads(line)) for line in lines])
 
 
 def captured(graph: KnowledgeGraph) -> dict:
