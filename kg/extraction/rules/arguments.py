@@ -233,6 +233,20 @@ def _force(ctx: Context, tok: Token, depth: int) -> list[Arg] | None:
         found = _force_owner(ctx, tok, c, depth)
         if found:
             return found
+    return _stationed_by(ctx, tok)
+
+
+def _stationed_by(ctx: Context, tok: Token) -> list[Arg] | None:
+    """"Burundi has thousands of soldiers in South Kivu": forces a side has or deploys are its."""
+    anchor = tok
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and (
+            tok.head.head.lower_ in ctx.lex.words["quantity_words"] or tok.head.head.pos_ == "NUM"
+            or tok.head.head.ent_type_ == "CARDINAL"):
+        anchor = tok.head.head
+    if anchor.dep_ == "dobj" and ctx.lex.has("stationing_verbs", anchor.head):
+        agents, passive = subject(ctx, anchor.head)
+        if agents and not passive:
+            return [Arg(a.mention, a.confidence * 0.9) for a in agents]
     return None
 
 

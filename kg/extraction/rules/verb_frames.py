@@ -69,6 +69,25 @@ def formed_by(ctx: Context, verb: Token) -> Iterator[Found]:
         yield from ctx.emit(members, "MEMBER_OF", args(ctx, whole), verb, "verb-formed", 0.75)
 
 
+def founded_together(ctx: Context, verb: Token) -> Iterator[Found]:
+    """"Mali, Burkina Faso and Niger have formed the Alliance of Sahel States": several founders
+    are members of what they form, and allies (``verb-founded``)."""
+    if blocked(ctx.lex, verb):
+        return
+    founders, passive = subject(ctx, verb)
+    if passive or len({f.mention.actor for f in founders}) < 2:
+        return
+    whole = object_of(verb)
+    if whole is None:
+        return
+    groups = [w for w in args(ctx, whole) if ctx.type_of(w.mention.actor or "") in ("ARMED_GROUP", "ORGANIZATION")]
+    if not groups and not ctx.lex.has("collective_nouns", whole):
+        return
+    yield from ctx.emit(founders, "MEMBER_OF", groups, verb, "verb-founded", 0.8)
+    for i, first in enumerate(founders):
+        yield from ctx.emit([first], "ALLIED_WITH", founders[i + 1:], verb, "verb-founded", 0.75)
+
+
 def includes(ctx: Context, verb: Token) -> Iterator[Found]:
     """"The alliance, which also includes the TNLA and the AA": members of a group."""
     if blocked(ctx.lex, verb):

@@ -20,7 +20,7 @@ from .context import Arg, Context, Found
 from .joint import joint_action
 from .names import facility, last_place, new_place
 from .targets import target_fallback
-from .verb_frames import came_under, composed_of, formed_by, includes, sworn_in
+from .verb_frames import came_under, composed_of, formed_by, founded_together, includes, sworn_in
 
 
 def is_predicate(ctx: Context, tok: Token) -> bool:
@@ -48,6 +48,11 @@ def verb(ctx: Context, tok: Token) -> Iterator[Found]:
         return
     if lemma in ctx.lex.words["founding_verbs"] and tok.tag_ == "VBN":
         yield from formed_by(ctx, tok)
+    if lemma in ctx.lex.words["founding_verbs"]:
+        founded = list(founded_together(ctx, tok))
+        if founded:
+            yield from founded
+            return
     for key, prep in verb_keys(tok, ctx.lex):
         if prep is not None and key in ctx.lex.words["composition_keys"]:
             yield from composed_of(ctx, tok, prep)

@@ -24,3 +24,19 @@ CASES: list[Case] = [
 @pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[case_id(c) for c in CASES])
 def test_verb_frame_finds_exactly_these_relations(sentence: str, expected: set) -> None:
     check(sentence, expected)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Mali, Burkina Faso and Niger have formed the Alliance of Sahel States.",
+     {("Mali", "MEMBER_OF", "Alliance of Sahel States", "verb-founded"),
+      ("Burkina Faso", "MEMBER_OF", "Alliance of Sahel States", "verb-founded"),
+      ("Niger", "MEMBER_OF", "Alliance of Sahel States", "verb-founded"),
+      ("Mali", "ALLIED_WITH", "Burkina Faso", "verb-founded"), ("Mali", "ALLIED_WITH", "Niger", "verb-founded"),
+      ("Burkina Faso", "ALLIED_WITH", "Niger", "verb-founded")}),
+    ("Rwanda and Uganda formed an alliance.", {("Rwanda", "ALLIED_WITH", "Uganda", "verb-founded")}),
+    # forces a side has somewhere are its own
+    ("Burundi has thousands of soldiers in South Kivu supporting Congo's army.",
+     {("Burundi", "BACKS", "Congolese government", "verb")}),
+])
+def test_founders_together_and_stationed_forces(sentence: str, expected: set) -> None:
+    check(sentence, expected)
