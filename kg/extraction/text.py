@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .furniture import furniture_spans, recase_subheads
+
 # Attribution and copyright: the article is over; teasers and links follow.
 _END_LINE = re.compile(
     r"^sources?\s*:\s*(?:\S+\s*){1,6}$"                     # "Source: iefimerida.gr", "Sources: Reuters, AP"
@@ -169,10 +171,13 @@ def prepare(text: str) -> PreparedText:
         after_link = False
         if _TEASER.search(stripped):
             blanked.append((start, end, "truncated teaser"))
+    # wire furniture: bylines, photo captions and credits, datelines, a repeated standfirst
+    blanked += [s for s in furniture_spans(text) if boilerplate_from is None or s[0] < boilerplate_from]
     if boilerplate_from is not None:
         blanked.append((boilerplate_from, len(text), "page furniture to the end"))
     for start, end, _ in blanked:
         parse_text = _blank(parse_text, start, end)
+    parse_text = recase_subheads(parse_text)
     asides = []
     for m in _ASIDE.finditer(parse_text):
         asides.append((m.start(1), m.group(1)))

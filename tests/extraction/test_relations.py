@@ -34,7 +34,11 @@ CASES = [
         "The United States imposed sanctions on Hemedti.",
         {("United States", "OPPOSES", "Mohamed Hamdan Dagalo")},
     ),
-    ("Egypt and Qatar mediated talks between Israel and Hamas.", {("Israel", "NEGOTIATES_WITH", "Hamas")}),
+    # mediators negotiate with each party (rules/formal_acts.py)
+    ("Egypt and Qatar mediated talks between Israel and Hamas.", {
+        ("Israel", "NEGOTIATES_WITH", "Hamas"), ("Egypt", "NEGOTIATES_WITH", "Israel"),
+        ("Egypt", "NEGOTIATES_WITH", "Hamas"), ("Qatar", "NEGOTIATES_WITH", "Israel"),
+        ("Qatar", "NEGOTIATES_WITH", "Hamas")}),
     ("Israeli jets struck Hezbollah positions in southern Lebanon.", {("Israel", "ATTACKS", "Hezbollah")}),
     (
         "Moscow and Hezbollah on Assad's side",

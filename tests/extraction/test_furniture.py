@@ -1,0 +1,55 @@
+"""Wire furniture (kg/extraction/furniture.py): never an actor or a relation."""
+
+from __future__ import annotations
+
+from extraction.extraction_helpers import extract_text, triples
+
+from kg.extraction.furniture import furniture_spans, recase_subheads
+from kg.extraction.text import prepare
+
+STORY = (
+    "Rebels take Goma\n\nBy AFP\nPHOTO | REUTERS\nPeople walk along a road near Goma. REUTERS/File Photo\n\n"
+    "GOMA, Congo, Jan 27 (Reuters) - M23 rebels captured Goma.\n\nKINSHASA CUTS TIES\n\nCongo cut ties with Rwanda."
+)
+
+
+def test_bylines_credits_captions_and_datelines_are_found() -> None:
+    assert [(STORY[s:e], why) for s, e, why in furniture_spans(STORY)] == [
+        ("By AFP", "byline"),
+        ("PHOTO | REUTERS", "photo credit"),
+        ("People walk along a road near Goma. REUTERS/File Photo", "photo caption"),
+        ("GOMA, Congo, Jan 27 (Reuters) -", "dateline"),
+    ]
+
+
+def test_agency_captions_in_parentheses_are_found() -> None:
+    text = "Headline\nSmoke rises over Tehran after a strike. (AP Photo/Jane Roe)\nISLAMABAD (AP) \u2014 India struck."
+    assert [why for _, _, why in furniture_spans(text)] == ["photo caption", "dateline"]
+
+
+def test_a_body_line_starting_with_by_stays() -> None:
+    assert furniture_spans("Headline\nBy Sunday, the rebels had taken Goma.") == []
+
+
+def test_a_standfirst_repeated_as_the_lead_is_said_once() -> None:
+    stand = "Rwanda-backed rebels captured the city of Goma on Monday"
+    text = f"Headline\n{stand}\nGOMA (Reuters) - {stand}, residents said."
+    assert [(text[s:e], why) for s, e, why in furniture_spans(text)] == [
+        (stand, "standfirst repeated as the lead"), ("GOMA (Reuters) -", "dateline")]
+
+
+def test_an_all_caps_subhead_gets_the_case_of_a_headline() -> None:
+    assert recase_subheads("Headline\nALLIES CONDEMN ATTACKS\n") == "Headline\nAllies condemn attacks\n"
+
+
+def test_prepare_blanks_the_furniture_and_keeps_every_offset() -> None:
+    prepared = prepare(STORY)
+    assert len(prepared.parse_text) == len(STORY)
+    assert "Reuters" not in prepared.parse_text and "AFP" not in prepared.parse_text
+    assert "Kinshasa cuts ties" in prepared.parse_text
+
+
+def test_the_agency_of_a_dateline_is_no_actor() -> None:
+    text = "MAIDUGURI, Nigeria, May 13 (Reuters) - Fighters from ISWAP overran a military base in Marte."
+    assert {a.name for a in extract_text(text).actors} == {"Islamic State West Africa Province", "Marte"}
+    assert triples(text) == {("Islamic State West Africa Province", "CAPTURED", "Marte")}
