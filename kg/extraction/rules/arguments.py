@@ -507,8 +507,9 @@ def _clause_subject(ctx: Context, pron: Token, fits: Callable[[Mention], bool]) 
             return None
         if clause.dep_ in ("ccomp", "xcomp", "advcl", "conj") and clause.head.i != clause.i:
             clause = clause.head
-        elif clause.dep_ == "relcl" and is_subject:
-            # "the FDLR, which it accuses Kinshasa of arming": the main clause's subject
+        elif clause.dep_ == "relcl" and (is_subject or pron.dep_ == "poss"):
+            # "the FDLR, which it accuses Kinshasa of arming", "the M23, which his government
+            # calls a terrorist group": the main clause's subject
             clause = clause.head
             while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
                 clause = clause.head

@@ -113,7 +113,7 @@ def definite_reference(ctx: Context, tok: Token) -> Mention | None:
     named with that word, else the last armed group or organisation."""
     here = ctx.char(tok)
     word = tok.lower_
-    named = fallback = None
+    named = fallback = armed = None
     for m in ctx.actors.mentions:
         if m.char_start >= here:
             break
@@ -126,6 +126,12 @@ def definite_reference(ctx: Context, tok: Token) -> Mention | None:
             # an unknown organisation NER found ("Jilib", "National Penitentiary") is a poor guess
             if m.entry is not None or kind == "ARMED_GROUP" or fallback is None:
                 fallback = m
+            if kind == "ARMED_GROUP":
+                armed = m
+    # "the group", "the militia": an armed group before an organisation ("U.N. experts say ...
+    # troops fought alongside the group")
+    if word in ctx.lex.words["armed_reference_nouns"]:
+        return named or armed or fallback
     return named or fallback
 
 

@@ -18,7 +18,8 @@ CASES: list[Case] = [
       ("Rapid Support Forces", "ATTACKS", "Port Sudan", "noun")}),
     # an epithet for an actor is a criticism of it
     ("Tshisekedi refused to talk to the M23, which his government calls a terrorist group.",
-     {("Congolese government", "CRITICIZES", "M23", "branding")}),
+     {("Congolese government", "CRITICIZES", "M23", "branding"),
+      ("Felix Tshisekedi", "LEADS", "Congolese government", "title-possessive")}),
     ("Turkey considers the YPG a terrorist offshoot of the PKK.",
      {("Turkey", "CRITICIZES", "People's Protection Units", "branding")}),
     # a reported event stands unless the text disputes it

@@ -71,3 +71,18 @@ def test_places_named_like_people_and_kept_up_attacks(sentence: str, expected: s
 ])
 def test_possessives_refer_to_a_compatible_owner(sentence: str, expected: set) -> None:
     assert triples(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # "the group" is the armed group last named, not an organisation named in passing
+    ("Kinshasa accuses Rwanda of backing the M23. U.N. experts say Rwandan troops have fought alongside the group.",
+     {("DR Congo", "CRITICIZES", "Rwanda"), ("Rwanda", "ALLIED_WITH", "M23")}),
+    # a possessive in a relative clause refers to the main clause's subject
+    ("Foreign Minister Therese Kayikwamba Wagner spoke. President Felix Tshisekedi has refused to hold direct talks "
+     "with the M23, which his government calls a terrorist group.",
+     {("Felix Tshisekedi", "LEADS", "Congolese government"),
+      ("Therese Kayikwamba Wagner", "MEMBER_OF", "Congolese government"),
+      ("Congolese government", "CRITICIZES", "M23")}),
+])
+def test_the_group_and_possessives_in_relative_clauses(sentence: str, expected: set) -> None:
+    assert triples(sentence) == expected
