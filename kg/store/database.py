@@ -162,7 +162,8 @@ class Store:
         -------
         dict
             ``nodes``, ``relationships``, ``actors``, ``documents``, ``sentences``,
-            ``relations`` (ontology relationships) and ``evidence`` (sum of their weights).
+            ``relations`` (ontology relationships) and ``evidence`` (their evidence sentences, every
+            copy of a reprinted story included; the weights count one copy per story).
 
         Examples
         --------
@@ -177,7 +178,7 @@ class Store:
                COUNT { MATCH (s:Sentence) } AS sentences,
                COUNT { MATCH (:Actor)-[r]->(:Actor) WHERE r.polarity IS NOT NULL } AS relations,
                reduce(total = 0, w IN COLLECT {
-                 MATCH (:Actor)-[r]->(:Actor) WHERE r.polarity IS NOT NULL RETURN r.weight
+                 MATCH (:Actor)-[r]->(:Actor) WHERE r.polarity IS NOT NULL RETURN size(r.evidence)
                } | total + w) AS evidence
         """
         rows = self._read(cypher, {})
