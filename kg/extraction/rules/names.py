@@ -108,6 +108,23 @@ def last_states(ctx: Context, tok: Token, count: int) -> list[Mention]:
     return []
 
 
+def last_group(ctx: Context, tok: Token, exclude: set[str]) -> Mention | None:
+    """The last armed group named as a subject before ``tok`` (else the last named) that is
+    none of ``exclude`` (actor keys)."""
+    here = ctx.char(tok)
+    best = best_subject = None
+    for m in ctx.actors.mentions:
+        if m.char_start >= here:
+            break
+        if m.actor and m.actor not in exclude and not m.adjectival and ctx.type_of(m.actor) == "ARMED_GROUP":
+            best = m
+            root = ctx.docs[m.part][m.root]
+            # ("Al Shabaab fighters captured ...": the group of the subject phrase)
+            if root.dep_ in SUBJECTS or root.head.dep_ in SUBJECTS:
+                best_subject = m
+    return best_subject or best
+
+
 def definite_reference(ctx: Context, tok: Token) -> Mention | None:
     """The group a definite "the alliance" / "the group" refers to: the last one
     named with that word, else the last armed group or organisation."""

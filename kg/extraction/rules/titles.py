@@ -17,6 +17,7 @@ from spacy.tokens import Token
 from ..actors import Mention
 from .arguments import arg, args, prep_objects
 from .context import Arg, Context, Found
+from .names import last_group
 from .officials import appointing_side, home_office, office_relation, role_relation, role_title, without_rank_tail
 
 
@@ -45,6 +46,10 @@ def role_noun(ctx: Context, noun: Token, relation: str) -> Iterator[Found]:
     people = [p for p in people if ctx.type_of(p.mention.actor or "") == "PERSON" or relation == "MEMBER_OF"]
     if noun.lower_ in ctx.lex.words["group_part_nouns"]:
         people = [p for p in people if ctx.type_of(p.mention.actor or "") != "PERSON"]
+        if not people and orgs and relation == "MEMBER_OF" and any(c.lower_ == "the" for c in noun.children):
+            # "the al-Qaeda affiliate said": the group last named is that affiliate
+            ante = last_group(ctx, noun, {o.mention.actor or "" for o in orgs})
+            people = [Arg(ante, 0.8)] if ante is not None else []
     if not orgs and people and ctx.type_of(people[0].mention.actor or "") == "PERSON":
         # "the junta-appointed prime minister, X"; "the prime minister, X" of the home state
         orgs = appointing_side(ctx, noun) or _default_org(ctx, people[0].mention, relation) \

@@ -23,3 +23,8 @@ def test_title_rule_finds_exactly_these_relations(sentence: str, expected: set) 
 
 def test_a_former_arm_is_no_membership() -> None:
     check("Al-Qaeda's former Syrian arm, HTS, advanced.", set())
+
+
+def test_the_affiliate_of_a_group_is_the_group_last_named() -> None:
+    check("Al-Shabaab attacked the town. The al-Qaeda affiliate has fought the government for years.",
+          {("al-Shabaab", "MEMBER_OF", "al-Qaeda", "title")})
