@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Actor, slugify
 from .gazetteer import Gazetteer, normalize
+from .groups import GroupKeys, group_phrase
 from .lexicon import Lexicon, load_lexicon
 
 # spaCy's entity labels as actor types
@@ -241,6 +242,13 @@ class MentionFinder:
         for tok in doc:
             if tok.i in covered or tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
                 continue
+            group = group_phrase(doc, tok, self.lex)
+            if group is not None:
+                # "local Druze militias": a group of its own, not the tagger's "Druze"
+                out[:] = [m for m in out if not (group[0] <= m.start and m.end <= group[1]
+                                                 and (m.entry is None or m.label == "LOCATION"))]
+                add(group[0], group[1], tok.i, "group", None, "ARMED_GROUP")
+                continue
             found = self._generic(doc, tok, covered)
             if found is not None:
                 start, end, kind, entry = found
@@ -406,6 +414,7 @@ class Resolver:
             return actors[key]
 
         persons: list[tuple[str, list[str]]] = []  # (key, lower-case name tokens) of full names
+        groups = GroupKeys(self.lex)
         for m in mentions:
             surface = clean_surface(m.text)
             if m.entry and m.entry in gaz:
@@ -463,6 +472,15 @@ class Resolver:
                 rec = record(key, "ARMED_GROUP", key if key in gaz else None)
                 if key not in gaz:
                     rec.names[key] += 1
+            elif m.kind == "group":
+                # "the Red Lion gang", "Druze militias": a group no file knows
+                key = groups.key(surface)
+                m.actor = key
+                rec = record(key, "ARMED_GROUP", None)
+                rec.names[surface] += 1
+                alias = GroupKeys.name_alias(surface, self.lex)
+                if alias:
+                    rec.aliases.add(alias)
             elif m.kind == "description":
                 key = self._description(m, named_entries)
                 if key is None:

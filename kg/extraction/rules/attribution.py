@@ -79,7 +79,7 @@ def _criticize(ctx: Context, critics: list[Arg], event: Token, at: Token, rule: 
     attackers = [] if event.lower_ in ctx.lex.words["thing_pronouns"] else args(ctx, event)
     confidence = 0.9
     if not attackers:
-        attackers = last_attackers(ctx, at)
+        attackers = last_attackers(ctx, at, None if event.lower_ in ctx.lex.words["thing_pronouns"] else event)
         confidence = 0.8
     critic_keys = {ctx.agent_key(c.mention) for c in critics}
     attackers = [a for a in attackers if ctx.agent_key(a.mention) not in critic_keys]
@@ -127,15 +127,18 @@ def _is_attack(ctx: Context, tok: Token) -> bool:
     return tok.pos_ == "NOUN" and ctx.lex.nouns.get(tok.lemma_.lower(), ctx.lex.nouns.get(tok.lower_)) == "ATTACKS"
 
 
-def last_attackers(ctx: Context, at: Token) -> list[Arg]:
-    """The attackers of the last attack reported before the sentence of ``at``."""
+def last_attackers(ctx: Context, at: Token, event: Token | None = None) -> list[Arg]:
+    """The attackers of the last attack reported before the sentence of ``at``: the last one
+    said with the word of ``event`` ("the strikes": who struck), else the last of any kind."""
     sentences = [s for s in ctx.doc.sents if s.end <= at.sent.start][-_LOOKBACK:]
+    fallback: list[Arg] = []
     for sent in reversed(sentences):
         for tok in sent:
             found = _event_attackers(ctx, tok)
-            if found:
+            if found and (event is None or tok.lemma_.lower() == event.lemma_.lower()):
                 return found
-    return []
+            fallback = fallback or found
+    return fallback
 
 
 def _keys(verb: Token) -> list[str]:

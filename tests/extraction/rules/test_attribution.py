@@ -13,6 +13,11 @@ CASES: list[Case] = [
     ("India fired missiles at Pakistan. Prime Minister Shehbaz Sharif called the strikes an act of war.",
      {("India", "ATTACKS", "Pakistan", "verb"), ("Shehbaz Sharif", "LEADS", "Pakistan", "title"),
       ("Shehbaz Sharif", "CRITICIZES", "India", "branding")}),
+    # the last attack said with the same word ("the strikes": who struck), not a later clash
+    ("Israeli warplanes struck Damascus on Wednesday. Bedouin clan fighters and Druze militias clashed in Sweida. "
+     "Syria's foreign ministry called the strikes a blatant aggression.",
+     {("Israel", "ATTACKS", "Damascus", "verb"), ("Bedouin clan fighters", "ATTACKS", "Druze militias", "verb"),
+      ("Syria", "CRITICIZES", "Israel", "branding")}),
     ("Saudi Arabia condemned what it called RSF attacks on vital facilities in Port Sudan.",
      {("Saudi Arabia", "CRITICIZES", "Rapid Support Forces", "criticism-event"),
       ("Rapid Support Forces", "ATTACKS", "Port Sudan", "noun")}),

@@ -1,0 +1,93 @@
+"""Armed groups no file knows, named by a head noun and its modifiers.
+
+Wire copy names many groups only once and only by description: "the Red Lion gang",
+"the Sahel Shield coalition", "Druze militias", "Bedouin clan fighters", "local
+self-defence fighters".  Such a phrase is an ARMED_GROUP actor when its head is a group noun
+(``armed_group_heads``: militia, gang, brigade, clans, fighters, coalition, ...) and a
+modifier identifies it: a proper noun, a name the tagger found that no file knows ("Druze"),
+or a descriptive word of ``group_descriptors`` ("self-defence", "tribal").  A name the
+gazetteer knows ("Russian forces", "Hamas fighters") is that actor's, not a new group, and
+a NORP tag alone ("Druze civilians") is no group.
+
+Mentions of one article that share an identifying word are one group ("Bedouin clan
+fighters" ... "clan fighters"); :class:`GroupKeys` gives them their key.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import Lexicon
+
+_MODIFIERS = ("compound", "amod", "nmod")
+_NAMED_TYPES = ("NORP", "ORG", "PERSON", "GPE", "LOC", "FAC")
+
+
+def group_phrase(doc: Doc, head: Token, lex: Lexicon) -> tuple[int, int] | None:
+    """The span ``(start, end)`` of a group named by ``head`` and its identifying modifiers,
+    or ``None`` when ``head`` names no new group (no group noun, nothing identifies it, or a
+    modifier is a known actor's name: ``ent_id_`` set by the gazetteer ruler)."""
+    if head.pos_ not in ("NOUN", "PROPN") or not lex.has("armed_group_heads", head) \
+            or head.dep_ in ("compound", "amod"):
+        return None
+    start = head.i
+    while start > 0 and doc[start - 1].dep_ in _MODIFIERS and doc[start - 1].head.i >= start - 1 \
+            and doc[start - 1].head.i <= head.i and not doc[start - 1].is_punct:
+        start -= 1
+    mods = list(doc[start:head.i])
+    # a known actor's name ("Hamas fighters") is that actor's; a place may be part of a name
+    # ("the Sahel Shield coalition", "Tripoli militias")
+    if not mods or any(t.ent_id_ and t.ent_type_ != "LOCATION" for t in mods):
+        return None
+    if not any(_identifies(t, lex) for t in mods):
+        return None
+    return start, head.i + 1
+
+
+def _identifies(tok: Token, lex: Lexicon) -> bool:
+    """A modifier that tells one group from another: a name, or a word such as "self-defence"."""
+    if tok.lower_ in lex.words["group_descriptors"]:
+        return True
+    if tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"):
+        return False
+    return tok.pos_ == "PROPN" or (tok.ent_type_ in _NAMED_TYPES and tok.text[:1].isupper())
+
+
+class GroupKeys:
+    """The actor keys of one article's group phrases: phrases sharing an identifying word
+    are one group, under the first phrase's name.
+
+    Examples
+    --------
+    >>> from kg.extraction.lexicon import load_lexicon
+    >>> keys = GroupKeys(load_lexicon())
+    >>> keys.key("Bedouin clan fighters"), keys.key("clan fighters"), keys.key("local Druze militias")
+    ('Bedouin clan fighters', 'Bedouin clan fighters', 'Druze militias')
+    """
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        self.known: list[tuple[set[str], str]] = []
+
+    def identity(self, surface: str) -> set[str]:
+        """The identifying words of a group phrase (its modifiers but the generic ones)."""
+        words = {w.lower() for w in surface.split()[:-1]}
+        return words - self.lex.words["group_generic_modifiers"]
+
+    def key(self, surface: str) -> str:
+        """The key of the group ``surface`` names (a new key for a new group)."""
+        ident = self.identity(surface)
+        for words, key in self.known:
+            if words & ident:
+                words |= ident
+                return key
+        name = " ".join(w for w in surface.split() if w.lower() not in self.lex.words["group_generic_modifiers"])
+        self.known.append((set(ident), name or surface))
+        return name or surface
+
+    @staticmethod
+    def name_alias(surface: str, lex: Lexicon) -> str | None:
+        """"Red Lion" for "the Red Lion gang": a name of two or more capitalised words before the head."""
+        words = surface.split()
+        name = [w for w in words[:-1] if w[:1].isupper() and w.lower() not in lex.words["group_generic_modifiers"]]
+        return " ".join(name) if len(name) >= 2 and len(name) == len(words) - 1 else None

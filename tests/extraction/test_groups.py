@@ -1,0 +1,41 @@
+"""Armed groups no file knows (kg/extraction/groups.py): a group noun and what identifies it."""
+
+from __future__ import annotations
+
+import pytest
+from extraction.extraction_helpers import extract_text, triples
+
+
+def _groups(text: str) -> set[str]:
+    return {a.name for a in extract_text(text).actors if a.type == "ARMED_GROUP"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Red Lion gang attacked the town of Mirebalais in Haiti.",
+     {("Red Lion gang", "ATTACKS", "Mirebalais")}),
+    ("The Sahel Shield coalition seized the town of Gao.", {("Sahel Shield coalition", "CAPTURED", "Gao")}),
+    ("The fighting began when Bedouin clan fighters and local Druze militias clashed in Sweida.",
+     {("Bedouin clan fighters", "ATTACKS", "local Druze militias")}),
+])
+def test_a_named_or_described_group_acts(text: str, expected: set) -> None:
+    assert triples(text) == expected
+
+
+def test_phrases_sharing_an_identifying_word_are_one_group() -> None:
+    text = "Bedouin clan fighters entered Sweida. The clan fighters later withdrew from Sweida."
+    groups = [a for a in extract_text(text).actors if a.type == "ARMED_GROUP"]
+    assert [(a.name, a.aliases) for a in groups] == [("Bedouin clan fighters", ["clan fighters"])]
+
+
+def test_a_descriptive_word_identifies_a_group() -> None:
+    assert _groups("Local self-defence fighters repelled the attack.") == {"Local self-defence fighters"}
+
+
+def test_a_named_gang_keeps_its_name_as_an_alias() -> None:
+    actor = next(a for a in extract_text("The Grand Ravine gang attacked Kenscoff.").actors if a.type == "ARMED_GROUP")
+    assert (actor.name, actor.aliases) == ("Grand Ravine gang", ["Grand Ravine"])
+
+
+def test_a_norp_tag_alone_or_a_known_group_is_no_new_group() -> None:
+    assert _groups("Druze civilians fled Sweida.") == set()
+    assert _groups("Hamas fighters attacked Israel.") == {"Hamas"}
