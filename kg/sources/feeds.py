@@ -25,7 +25,7 @@ class FeedEntry:
 
 def is_feed(data: bytes, content_type: str | None = None) -> bool:
     """Tell whether a response is a feed: by its media type, or by its root element when the
-    server calls it plain XML or text.
+    server calls it XML, plain text or HTML.
 
     Examples
     --------
@@ -37,7 +37,8 @@ def is_feed(data: bytes, content_type: str | None = None) -> bool:
     kind = (content_type or "").split(";")[0].strip().lower()
     if kind in FEED_TYPES:
         return True
-    if kind and kind not in XML_TYPES and kind != "text/plain":
+    # servers often call a feed plain text or even HTML: then its root element decides
+    if kind and kind not in XML_TYPES and kind not in ("text/plain", "text/html"):
         return False
     head = data[:512].lstrip().lower()
     if head.startswith(b"<?xml"):

@@ -48,3 +48,5 @@ def test_feeds_are_recognised_by_type_or_by_their_root() -> None:
     assert is_feed(feed_bytes("harbour/atom.xml"), "application/xml")
     assert is_feed(b"<?xml version='1.0'?>\n<!-- generated -->\n<rss version='2.0'/>", "text/plain")
     assert is_feed(feed_bytes("meridian/rss.xml"), None)
+    assert is_feed(feed_bytes("meridian/rss.xml"), "text/html; charset=utf-8")  # a misconfigured server
+    assert not is_feed(feed_bytes("meridian/rss.xml"), "image/png")
