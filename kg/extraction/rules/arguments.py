@@ -483,6 +483,12 @@ def _enclosing_owner(ctx: Context, pron: Token, fits: Callable[[Mention], bool])
         if tok.dep_ not in ("pobj", "prep", "appos") or tok.head.i == tok.i:
             return None
         tok = tok.head
+        if tok.lower_ in ctx.lex.words["inclusion_prepositions"] and tok.i > 1:
+            # ", including its chief": the parse may hang it anywhere; it is the noun before's
+            k = tok.i - 1
+            while k > tok.sent.start and ctx.doc[k].is_punct:
+                k -= 1
+            tok = ctx.doc[k]
         if tok.pos_ in ("NOUN", "PROPN"):
             for c in tok.children:
                 m = ctx.mention(c) if c.dep_ == "poss" and c.i != pron.i else None

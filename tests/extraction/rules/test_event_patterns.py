@@ -64,6 +64,10 @@ def test_places_named_like_people_and_kept_up_attacks(sentence: str, expected: s
     # a possessive in a phrase hung on an owned noun is that owner's
     ("Israel killed much of Hezbollah's leadership, including its longtime chief Hassan Nasrallah.",
      {("Hassan Nasrallah", "LEADS", "Hezbollah"), ("Israel", "ATTACKS", "Hezbollah")}),
+    # ", including its chief": the noun before the comma is the owner, wherever the parse hangs it
+    ("The truce ended a year of hostilities in which Israel killed much of Hezbollah's leadership, including its "
+     "longtime chief Hassan Nasrallah.",
+     {("Hassan Nasrallah", "LEADS", "Hezbollah"), ("Israel", "ATTACKS", "Hezbollah")}),
     # a state in an official's title is no party of "both countries"
     ("India struck Pakistan. U.S. Secretary of State Marco Rubio urged both countries to avoid escalation.",
      {("India", "ATTACKS", "Pakistan"), ("Marco Rubio", "CALLS_ON", "India"), ("Marco Rubio", "CALLS_ON", "Pakistan"),
