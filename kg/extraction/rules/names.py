@@ -8,11 +8,22 @@ predicate, so every rule module may use them.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Token
 
 from ..actors import Mention
 from .clauses import SUBJECTS
 from .context import Arg, Context
+
+
+def mentions_before(ctx: Context, tok: Token) -> Iterator[Mention]:
+    """The article's mentions that start before ``tok``, in order."""
+    here = ctx.char(tok)
+    for m in ctx.actors.mentions:
+        if m.char_start >= here:
+            return
+        yield m
 
 
 def lookup_affix(ctx: Context, text: str, tok: Token) -> Mention | None:
@@ -68,11 +79,8 @@ def state_of_person(ctx: Context, m: Mention) -> Mention | None:
 
 def last_place(ctx: Context, tok: Token) -> Mention | None:
     """The place an "it" that is taken or held refers to: the last one named."""
-    here = ctx.char(tok)
     best = None
-    for m in ctx.actors.mentions:
-        if m.char_start >= here:
-            break
+    for m in mentions_before(ctx, tok):
         if ctx.is_place(m):
             best = m
     return best
@@ -81,11 +89,8 @@ def last_place(ctx: Context, tok: Token) -> Mention | None:
 def last_state(ctx: Context, tok: Token) -> Mention | None:
     """The state a definite "the kingdom" refers to: the last one named as a subject, else the
     last one named (never as an adjective)."""
-    here = ctx.char(tok)
     best = best_subject = None
-    for m in ctx.actors.mentions:
-        if m.char_start >= here:
-            break
+    for m in mentions_before(ctx, tok):
         if m.actor and not m.adjectival and ctx.type_of(m.actor) in ("STATE", "GOVERNMENT"):
             best = m
             if ctx.docs[m.part][m.root].dep_ in SUBJECTS:
@@ -95,10 +100,9 @@ def last_state(ctx: Context, tok: Token) -> Mention | None:
 
 def last_states(ctx: Context, tok: Token, count: int) -> list[Mention]:
     """The last ``count`` different states named before ``tok`` (as names or demonyms), in order."""
-    here = ctx.char(tok)
     chosen: list[Mention] = []
     # a state named as a modifier of a title is no party ("U.S. Secretary of State X urged both countries")
-    for m in reversed([m for m in ctx.actors.mentions if m.char_start < here and m.actor
+    for m in reversed([m for m in mentions_before(ctx, tok) if m.actor
                        and ctx.type_of(m.actor) in ("STATE", "GOVERNMENT")
                        and ctx.docs[m.part][m.root].dep_ not in ("compound", "nmod")]):
         if m.actor not in {c.actor for c in chosen}:
@@ -111,11 +115,8 @@ def last_states(ctx: Context, tok: Token, count: int) -> list[Mention]:
 def last_group(ctx: Context, tok: Token, exclude: set[str]) -> Mention | None:
     """The last armed group named as a subject before ``tok`` (else the last named) that is
     none of ``exclude`` (actor keys)."""
-    here = ctx.char(tok)
     best = best_subject = None
-    for m in ctx.actors.mentions:
-        if m.char_start >= here:
-            break
+    for m in mentions_before(ctx, tok):
         if m.actor and m.actor not in exclude and not m.adjectival and ctx.type_of(m.actor) == "ARMED_GROUP":
             best = m
             root = ctx.docs[m.part][m.root]
@@ -128,12 +129,9 @@ def last_group(ctx: Context, tok: Token, exclude: set[str]) -> Mention | None:
 def definite_reference(ctx: Context, tok: Token) -> Mention | None:
     """The group a definite "the alliance" / "the group" refers to: the last one
     named with that word, else the last armed group or organisation."""
-    here = ctx.char(tok)
     word = tok.lower_
     named = fallback = armed = None
-    for m in ctx.actors.mentions:
-        if m.char_start >= here:
-            break
+    for m in mentions_before(ctx, tok):
         if m.actor is None or m.adjectival:
             continue
         kind = ctx.type_of(m.actor)
