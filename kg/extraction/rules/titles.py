@@ -54,6 +54,7 @@ def role_noun(ctx: Context, noun: Token, relation: str) -> Iterator[Found]:
         # "the junta-appointed prime minister, X"; "the prime minister, X" of the home state
         orgs = appointing_side(ctx, noun) or _default_org(ctx, people[0].mention, relation) \
             or home_office(ctx, role_title(noun), people[0].mention, noun)
+    if people and ctx.type_of(people[0].mention.actor or "") == "PERSON":
         relation = office_relation(ctx, role_title(noun), relation, people[0].mention)
     yield from ctx.emit(people, relation, orgs, noun, "title", 0.85)
 
