@@ -303,6 +303,17 @@ def _place_head(ctx: Context, tok: Token, depth: int) -> list[Arg] | None:
     """"the port of Hodeidah", "the towns of Minova and Sake": places, whatever NER thought."""
     if not ctx.lex.has("place_heads", tok):
         return None
+    # "the Poonch district of Kashmir": the district is Poonch, in Kashmir
+    named_by = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i
+                and c.lower_.rpartition("-")[2] not in ctx.lex.affix_relations]  # ("the Houthi-held port")
+    for c in named_by:
+        m = ctx.mention(c)
+        if m is not None and m.entry is None and m.kind == "ner" and m.actor in ctx.actors.actors:
+            ctx.actors.actors[m.actor].type = "LOCATION"  # the tagger's "Poonch" people are a district
+        if m is not None and ctx.is_place(m):
+            return [Arg(m, 0.9)]
+        if m is None:
+            return new_place(ctx, c)
     places = of_objects(ctx, tok, depth)
     named = {a.mention.root for a in places}
     for c in tok.children:

@@ -25,3 +25,15 @@ CASES: list[Case] = [
 @pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[case_id(c) for c in CASES])
 def test_arguments_resolve_to_exactly_these_actors(sentence: str, expected: set) -> None:
     check(sentence, expected)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # "the X district of Y" is X; the tagger's label for X does not make it a people
+    ("Pakistani artillery shelled villages in the Poonch district of Indian-controlled Kashmir.",
+     {("India", "CONTROLS", "Jammu and Kashmir", "affix"), ("Pakistan", "ATTACKS", "Poonch", "verb")}),
+    ("Israeli jets struck the Houthi-held port of Hodeidah.",
+     {("Houthis", "CONTROLS", "Hodeidah", "affix"), ("Israel", "ATTACKS", "Hodeidah", "verb")}),
+    ("Israeli strikes brought down a high-rise tower in Gaza City.", {("Israel", "ATTACKS", "Gaza City", "verb")}),
+])
+def test_named_districts_and_sites_in_a_place(sentence: str, expected: set) -> None:
+    check(sentence, expected)
