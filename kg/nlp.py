@@ -14,6 +14,8 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
@@ -91,7 +93,23 @@ def build_nlp(gazetteer: Gazetteer) -> Language:
         ruler.add_patterns(gazetteer.ruler_patterns(nlp))
     finally:
         ruler.nlp = nlp
+    _match_exact_tokens_by_phrase(ruler)
     return nlp
+
+
+def _match_exact_tokens_by_phrase(ruler: EntityRuler) -> None:
+    """Match the ruler's exact-case token patterns (``[{"ORTH": "IS"}]``) with a phrase matcher.
+
+    The token matcher tries every pattern at every token, about a sixth of the ruler's time over
+    an article; a phrase matcher on ORTH looks each token up once and finds the same spans.
+    """
+    if not all(isinstance(t, dict) and set(t) == {"ORTH"} for ps in ruler.token_patterns.values()
+               for p in ps for t in p):
+        return  # some pattern needs the token matcher
+    exact = PhraseMatcher(ruler.nlp.vocab, attr="ORTH")
+    for label, patterns in ruler.token_patterns.items():
+        exact.add(label, [Doc(ruler.nlp.vocab, words=[t["ORTH"] for t in p]) for p in patterns])
+    ruler.matcher = exact
 
 
 @lru_cache(maxsize=4)
