@@ -7,7 +7,7 @@ bound for small connected parts, a deterministic local search for the rest.
 from __future__ import annotations
 
 import itertools
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping
 from typing import Any
 
@@ -52,6 +52,7 @@ def _local(S: nx.Graph, nodes: list[str], k: int | None, weight: str | None) -> 
     nodes = sorted(nodes)
 
     def improve(label: dict[str, int]) -> None:
+        size = Counter(label.values())  # actors per bloc, kept in step with every move and merge
         for _ in range(200):
             moved = False
             for n in nodes:
@@ -61,11 +62,13 @@ def _local(S: nx.Graph, nodes: list[str], k: int | None, weight: str | None) -> 
                 pull: dict[int, float] = defaultdict(float)
                 for m in S[n]:
                     pull[label[m]] += w[(n, m)]
-                used = set(label.values())
-                options = sorted(used - {here})
-                alone = sum(1 for m in nodes if label[m] == here) == 1
-                if (k is None or len(used) < k) and not alone:
-                    options.append(max(used) + 1)
+                # Every bloc without a tie to n gains the same, so only the first of them (by id)
+                # can win; the new bloc comes last: the same choice as trying every bloc in order.
+                others = size.keys() - {here}
+                untied = others - pull.keys()
+                options = sorted((others & pull.keys()) | ({min(untied)} if untied else set()))
+                if (k is None or len(size) < k) and size[here] > 1:
+                    options.append(max(size) + 1)
                 best, best_gain = here, EPS
                 for b in options:
                     gain = pull.get(b, 0.0) - pull.get(here, 0.0)
@@ -73,12 +76,17 @@ def _local(S: nx.Graph, nodes: list[str], k: int | None, weight: str | None) -> 
                         best, best_gain = b, gain
                 if best != here:
                     label[n] = best
+                    size[best] += 1
+                    size[here] -= 1
+                    if not size[here]:
+                        del size[here]
                     moved = True
             between = _between(label)
             if between:
                 (a, b), x = max(between.items(), key=lambda item: (item[1], -item[0][0], -item[0][1]))
                 if x > EPS:
                     _merge(label, a, b)
+                    size[a] += size.pop(b)
                     moved = True
             if not moved:
                 return
