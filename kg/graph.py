@@ -354,6 +354,13 @@ class KnowledgeGraph:
         """Return one actor as ``{"id", "name", "type", "aliases", "mentions", "docs"}``.
 
         Raises ``KeyError`` when there is no such actor.
+
+        Examples
+        --------
+        >>> g = KnowledgeGraph.from_jsonl(['{"kind": "actor", "doc": "d", "id": "iran", "name": "Iran", '
+        ...     '"type": "STATE", "aliases": ["Tehran"]}'])
+        >>> g.actor("iran")["aliases"], g.actor_documents("iran")["d"]["mentions"], g.find_actor("tehran")
+        (['Tehran'], 1, 'iran')
         """
         d = self._g.nodes[actor_id]
         return {"id": actor_id, **{k: d[k] for k in ("name", "type", "aliases", "mentions", "docs")}}

@@ -225,7 +225,13 @@ class Extractor:
 
 
 def default_jobs() -> int:
-    """The number of cores this process may use (the default of ``--jobs``)."""
+    """The number of cores this process may use (the default of ``--jobs``).
+
+    Examples
+    --------
+    >>> default_jobs() >= 1
+    True
+    """
     try:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux

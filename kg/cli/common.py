@@ -70,23 +70,47 @@ class RowsFormat(StrEnum):
 
 
 def set_verbose(verbose: bool) -> None:
-    """With ``-v``, the library's notes on what it did to each text (logged at INFO) are shown."""
+    """With ``-v``, the library's notes on what it did to each text (logged at INFO) are shown.
+
+    Examples
+    --------
+    >>> set_verbose(False); logging.getLogger("kg").level == logging.INFO
+    False
+    """
     if verbose:
         logging.getLogger("kg").setLevel(logging.INFO)
 
 
 def error(message: str) -> None:
-    """Print one error line ``kg: error: MESSAGE`` on standard error."""
+    """Print one error line ``kg: error: MESSAGE`` on standard error.
+
+    Examples
+    --------
+    >>> error("news.txt: empty file")  # standard error: kg: error: news.txt: empty file
+    """
     typer.echo(f"kg: error: {message}", err=True)
 
 
 def warning(message: str) -> None:
-    """Print one warning line ``kg: warning: MESSAGE`` on standard error (the exit status stays 0)."""
+    """Print one warning line ``kg: warning: MESSAGE`` on standard error (the exit status stays 0).
+
+    Examples
+    --------
+    >>> warning("b/news.txt: document id 'news' is already used by another article; this one is 'news-2'")
+    """
     typer.echo(f"kg: warning: {message}", err=True)
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
-    """Print one clean error line and exit non-zero."""
+    """Print one clean error line and exit non-zero.
+
+    Examples
+    --------
+    >>> fail("give a query name")
+    Traceback (most recent call last):
+    ...
+    typer.exceptions.Exit: 1
+    """
     error(message)
     raise typer.Exit(code)
 
@@ -143,18 +167,39 @@ def cell(value: Any) -> str:
 
 
 def console(width: int = 240) -> Console:
-    """A console that never reads article text as rich markup; wide rows when piped."""
+    """A console that never reads article text as rich markup; wide rows when piped.
+
+    Examples
+    --------
+    >>> console().print("[red]HTS[/red]")
+    [red]HTS[/red]
+    """
     out = Console(markup=False, highlight=False, emoji=False)
     return out if out.is_terminal else Console(markup=False, highlight=False, emoji=False, width=width)
 
 
 def print_json(data: Any) -> None:
-    """Print ``data`` as indented JSON."""
+    """Print ``data`` as indented JSON.
+
+    Examples
+    --------
+    >>> print_json({"actor": "Assad"})
+    {
+      "actor": "Assad"
+    }
+    """
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def print_rows(rows: Sequence[dict[str, Any]], columns: list[str], fmt: RowsFormat) -> None:
-    """Print rows as a table (with a count), a JSON array of objects or CSV with a header."""
+    """Print rows as a table (with a count), a JSON array of objects or CSV with a header.
+
+    Examples
+    --------
+    >>> print_rows([{"backer": "Iran", "evidence": 2}], ["backer", "evidence"], RowsFormat.csv)
+    backer,evidence
+    Iran,2
+    """
     if fmt is RowsFormat.json:
         print_json(list(rows))
         return
@@ -185,6 +230,13 @@ def read_graph(
     Articles are ``.txt`` files, folders of them and article JSONL; a saved extraction is found
     by its content or given with ``--from-jsonl``.  When no input could be read the command ends
     here (exit 1); otherwise the caller does its work and ends with :func:`exit_if_errors`.
+
+    Examples
+    --------
+    >>> read_graph([Path("no/such/article.txt")])  # standard error: kg: error: no/such/...
+    Traceback (most recent call last):
+    ...
+    typer.exceptions.Exit: 1
     """
     from ..pipeline import default_jobs, load_graph
 
@@ -197,18 +249,35 @@ def read_graph(
 
 
 def new_report() -> InputReport:
-    """An input report that prints each error and warning line as it is met."""
+    """An input report that prints each error and warning line as it is met.
+
+    Examples
+    --------
+    >>> new_report().errors
+    []
+    """
     return InputReport(on_error=error, on_warning=warning)
 
 
 def exit_if_nothing_read(report: InputReport, documents: int) -> None:
-    """Exit 1 when no input could be read (each has had its line already): there is nothing to do."""
+    """Exit 1 when no input could be read (each has had its line already): there is nothing to do.
+
+    Examples
+    --------
+    >>> exit_if_nothing_read(InputReport(errors=["a.txt: empty file"]), documents=3)
+    """
     if report.errors and not documents:
         raise typer.Exit(1)
 
 
 class progress_bar:  # noqa: N801 - used as a context manager, like open()
-    """A progress bar on a terminal (nothing when piped); yields a function to call per document."""
+    """A progress bar on a terminal (nothing when piped); yields a function to call per document.
+
+    Examples
+    --------
+    >>> with progress_bar() as advance:
+    ...     advance(None)
+    """
 
     def __enter__(self) -> Any:
         from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
@@ -227,6 +296,11 @@ class progress_bar:  # noqa: N801 - used as a context manager, like open()
 
 
 def exit_if_errors(report: InputReport) -> None:
-    """End with exit status 1 when some input could not be read (each was named already)."""
+    """End with exit status 1 when some input could not be read (each was named already).
+
+    Examples
+    --------
+    >>> exit_if_errors(InputReport())
+    """
     if report.errors:
         fail(f"{len(report.errors)} input(s) could not be read (see above); the others were processed")
