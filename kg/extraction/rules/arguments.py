@@ -167,14 +167,26 @@ def _definite_state(ctx: Context, tok: Token, depth: int) -> list[Arg] | None:
 
 
 def _counted_states(ctx: Context, tok: Token, depth: int) -> list[Arg] | None:
-    """"both countries", "the two countries": the last two states named."""
-    if tok.lower_ not in ctx.lex.words["state_plural_nouns"]:
+    """"both countries", "the two countries": the last two states named; "both sides": the
+    last two sides (states, governments or armed groups)."""
+    states = tok.lower_ in ctx.lex.words["state_plural_nouns"]
+    if not states and tok.lower_ not in ctx.lex.words["party_plural_nouns"]:
         return None
     count = next((ctx.lex.number_words.get(c.lower_) for c in tok.children
                   if c.dep_ in ("det", "nummod", "predet") and c.lower_ in ctx.lex.number_words), None)
     if not count:
         return None
-    return [Arg(m, 0.8) for m in last_states(ctx, tok, count)]
+    kinds = ("STATE", "GOVERNMENT") if states else ("STATE", "GOVERNMENT", "ARMED_GROUP")
+    return [Arg(m, 0.8) for m in last_states(ctx, tok, count, kinds)]
+
+
+def _named_vessel(ctx: Context, tok: Token, depth: int) -> list[Arg] | None:
+    """"the Magic Seas, another Greek-operated vessel": a named ship is a place of its own."""
+    if tok.pos_ == "PROPN" and any(c.dep_ == "appos" and ctx.lex.has("vessel_nouns", c) for c in tok.children):
+        return new_place(ctx, tok) or None
+    if ctx.lex.has("vessel_nouns", tok) and tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
+        return new_place(ctx, tok.head) or None
+    return None
 
 
 def _the_capital(ctx: Context, tok: Token, depth: int) -> list[Arg] | None:
@@ -370,8 +382,9 @@ def _their_country(ctx: Context, tok: Token, depth: int) -> list[Arg] | None:
 
 
 _NOUN_READINGS: tuple[Reading, ...] = (
-    _named_coalition, _definite_group, _definite_state, _counted_states, _the_capital, _the_city, _quantity,
-    _attacker, _force, _apposed_or_known_as, _place_head, _territory, _apposition_head, _predicate_noun, _their_country,
+    _named_coalition, _definite_group, _definite_state, _counted_states, _named_vessel, _the_capital, _the_city,
+    _quantity, _attacker, _force, _apposed_or_known_as, _place_head, _territory, _apposition_head, _predicate_noun,
+    _their_country,
 )
 
 

@@ -98,12 +98,13 @@ def last_state(ctx: Context, tok: Token) -> Mention | None:
     return best_subject or best
 
 
-def last_states(ctx: Context, tok: Token, count: int) -> list[Mention]:
-    """The last ``count`` different states named before ``tok`` (as names or demonyms), in order."""
+def last_states(ctx: Context, tok: Token, count: int, kinds: tuple[str, ...] = ("STATE", "GOVERNMENT")
+                ) -> list[Mention]:
+    """The last ``count`` different states (or actors of ``kinds``) named before ``tok``, in order."""
     chosen: list[Mention] = []
     # a state named as a modifier of a title is no party ("U.S. Secretary of State X urged both countries")
     for m in reversed([m for m in mentions_before(ctx, tok) if m.actor
-                       and ctx.type_of(m.actor) in ("STATE", "GOVERNMENT")
+                       and ctx.type_of(m.actor) in kinds
                        and ctx.docs[m.part][m.root].dep_ not in ("compound", "nmod")]):
         if m.actor not in {c.actor for c in chosen}:
             chosen.append(m)

@@ -37,3 +37,18 @@ def test_arguments_resolve_to_exactly_these_actors(sentence: str, expected: set)
 ])
 def test_named_districts_and_sites_in_a_place(sentence: str, expected: set) -> None:
     check(sentence, expected)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a named ship is a place of its own
+    ("The Houthis sank a ship. On Sunday the militia attacked the Magic Seas, another Greek-operated vessel, which "
+     "also sank.", {("Houthis", "ATTACKS", "Magic Seas", "verb")}),
+    ("Israel said it hit the Galaxy Leader, a car carrier the Houthis seized in November 2023.",
+     {("Israel", "ATTACKS", "Galaxy Leader", "verb")}),
+    # "both sides": the last two sides named
+    ("Russia attacked Ukraine. Donald Trump, who has pressed both sides to agree a ceasefire, spoke on Monday.",
+     {("Russia", "ATTACKS", "Ukraine", "verb"), ("Donald Trump", "CALLS_ON", "Russia", "verb"),
+      ("Donald Trump", "CALLS_ON", "Ukraine", "verb")}),
+])
+def test_named_ships_and_both_sides(sentence: str, expected: set) -> None:
+    check(sentence, expected)
