@@ -29,7 +29,7 @@ from spacy.tokens import Token
 from .affixes import affix
 from .attribution import branding, criticized_attack, is_branding_verb, is_criticism_verb
 from .context import Arg, Context, Found
-from .formal_acts import is_mediation, mediation
+from .formal_acts import designation, is_designation, is_mediation, mediation
 from .joint import alongside, is_alongside, is_side, side
 from .nouns import is_content_noun, noun
 from .titles import names_actor, possessed_group, title
@@ -46,7 +46,7 @@ class Rule:
     --------
     >>> [r.name for r in RULES]  # doctest: +NORMALIZE_WHITESPACE
     ['affix', 'verb', 'verb-headline', 'noun', 'title', 'possessive', 'side', 'alongside', 'mediation',
-     'criticism-event', 'branding']
+     'criticism-event', 'branding', 'designation']
     """
 
     name: str
@@ -70,4 +70,5 @@ RULES: tuple[Rule, ...] = (
     Rule("mediation", is_mediation, mediation),
     Rule("criticism-event", is_criticism_verb, criticized_attack),
     Rule("branding", is_branding_verb, branding),
+    Rule("designation", is_designation, designation),
 )

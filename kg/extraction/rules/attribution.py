@@ -46,7 +46,7 @@ def criticized_attack(ctx: Context, tok: Token) -> Iterator[Found]:
     if obj is None:
         # "condemned what it called RSF attacks": the noun the clause names
         called = next((c for c in tok.children if c.dep_ == "ccomp" and is_branding_verb(ctx, c)), None)
-        obj = _epithet(called) if called is not None else None
+        obj = epithet_of(called) if called is not None else None
     if obj is None or not _is_attack(ctx, obj) or (called is None and args(ctx, obj)):
         return  # a named attacker ("condemned Israeli strikes") is the verb rule's
     critics, passive = subject(ctx, tok)
@@ -57,7 +57,7 @@ def criticized_attack(ctx: Context, tok: Token) -> Iterator[Found]:
 
 def branding(ctx: Context, tok: Token) -> Iterator[Found]:
     """"called the strike an act of war", "calls the M23 a terrorist group": a criticism."""
-    epithet = _epithet(tok)
+    epithet = epithet_of(tok)
     if epithet is None or blocked(ctx.lex, tok, "CRITICIZES"):
         return
     named = _named_thing(tok, epithet)
@@ -70,7 +70,7 @@ def branding(ctx: Context, tok: Token) -> Iterator[Found]:
         if _is_event_epithet(ctx, epithet):
             yield from _criticize(ctx, critics, named, tok, "branding")
         return
-    if _is_actor_epithet(ctx, epithet):
+    if is_actor_epithet(ctx, epithet):
         yield from ctx.emit(critics, "CRITICIZES", args(ctx, named), tok, "branding", 0.8)
 
 
@@ -86,7 +86,7 @@ def _criticize(ctx: Context, critics: list[Arg], event: Token, at: Token, rule: 
     yield from ctx.emit(critics, "CRITICIZES", attackers, at, rule, confidence)
 
 
-def _epithet(verb: Token) -> Token | None:
+def epithet_of(verb: Token) -> Token | None:
     """The noun a branding verb gives its object ("a terrorist group", "an act of war")."""
     for c in verb.children:
         if c.dep_ in ("oprd", "xcomp", "ccomp") and c.pos_ in ("NOUN", "PROPN"):
@@ -119,7 +119,7 @@ def _is_event_epithet(ctx: Context, epithet: Token) -> bool:
     return bool(_words_of(epithet) & ctx.lex.words["event_epithets"])
 
 
-def _is_actor_epithet(ctx: Context, epithet: Token) -> bool:
+def is_actor_epithet(ctx: Context, epithet: Token) -> bool:
     return bool(_words_of(epithet) & ctx.lex.words["actor_epithets"])
 
 

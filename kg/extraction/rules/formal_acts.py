@@ -9,7 +9,8 @@ military under a deal brokered by China": the MNDAA and the military).
 
 The verbs are ``mediation_verbs`` and the modifiers ``mediation_affixes`` in
 ``kg/data/lexicon.json``.  (Designations, sanctions, sending troops to help and vows of
-revenge are verbs and nouns of the lexicon, read by the verb and noun rules.)
+revenge are verbs and nouns of the lexicon, read by the verb and noun rules; "listed X as a
+terrorist organisation" is rule ``designation``, its verbs ``designation_verbs``.)
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from .arguments import args, prep_objects, subject
+from .attribution import epithet_of, is_actor_epithet
 from .clauses import SUBJECTS, blocked
 from .context import Arg, Context, Found
 from .names import lookup_affix
@@ -59,6 +61,24 @@ def mediation(ctx: Context, tok: Token) -> Iterator[Found]:
     yield from ctx.emit(mediators, "NEGOTIATES_WITH", parties, tok, "mediation", 0.85)
     for k, first in enumerate(parties):
         yield from ctx.emit([first], "NEGOTIATES_WITH", parties[k + 1:], tok, "mediation", 0.8)
+
+
+def is_designation(ctx: Context, tok: Token) -> bool:
+    """"listed", "declared", "named": a verb that may list an actor as a terrorist group."""
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in ctx.lex.words["designation_verbs"]
+
+
+def designation(ctx: Context, tok: Token) -> Iterator[Found]:
+    """"listed the cartels as terrorist organisations", "declared the gangs terrorist groups":
+    a formal act against them (rule ``designation``)."""
+    epithet = epithet_of(tok)
+    if epithet is None or not is_actor_epithet(ctx, epithet) or blocked(ctx.lex, tok, "OPPOSES"):
+        return
+    agents, passive = subject(ctx, tok)
+    if passive:
+        return
+    named = [c for c in tok.children if c.dep_ == "dobj" and c.i != epithet.i]
+    yield from ctx.emit(agents, "OPPOSES", args(ctx, named[0]) if named else [], tok, "designation", 0.85)
 
 
 def _object(verb: Token) -> Token | None:

@@ -23,6 +23,8 @@ CASES: list[Case] = [
     ("Washington re-designated the Houthis as a foreign terrorist organization in March.",
      {("United States", "OPPOSES", "Houthis", "verb")}),
     ("Iran vowed to take revenge on Israel.", {("Iran", "OPPOSES", "Israel", "verb")}),
+    ("The United States listed the Sinaloa cartel as a foreign terrorist organisation.",
+     {("United States", "OPPOSES", "Sinaloa Cartel", "designation")}),
     ("North Korea sent troops to help Russia.", {("North Korea", "BACKS", "Russia", "verb")}),
 ]
 
@@ -34,3 +36,7 @@ def test_formal_act_states_its_relation(sentence: str, expected: set) -> None:
 
 def test_a_mediator_with_one_party_named_negotiates_with_nobody() -> None:
     check("Egypt mediated the talks on Sunday.", set())
+
+
+def test_a_list_without_an_epithet_is_no_designation() -> None:
+    check("The United States listed the Sinaloa cartel among its concerns.", set())
