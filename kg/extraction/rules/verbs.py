@@ -163,6 +163,8 @@ def _object_targets(ctx: Context, tok: Token, relation: str) -> list[Arg]:
         targets = new_place(ctx, obj) or facility(ctx, obj)
     if not targets and relation in ("CAPTURED", "ATTACKS"):
         targets = target_fallback(ctx, obj)
+    if not targets and relation == "ATTACKS":
+        targets = _home_soldiers(ctx, obj)
     if not targets and relation == "ATTACKS" and obj is not None and ctx.mention(obj) is None:
         # "killed 115 people in the town of Pont-Sonde", "ambushed a convoy near Gao": the place
         targets = [Arg(a.mention, 0.7) for c in tok.children
@@ -183,6 +185,18 @@ def _object_targets(ctx: Context, tok: Token, relation: str) -> list[Arg]:
             if c.dep_ == "ccomp":
                 targets = args(ctx, next((x for x in c.children if x.dep_ == "nsubj"), None))
     return targets
+
+
+def _home_soldiers(ctx: Context, obj: Token | None) -> list[Arg]:
+    """"killed dozens of soldiers": soldiers nobody owns are the home state's government forces."""
+    if obj is not None and obj.dep_ in ("dobj",) and obj.lower_ in ctx.lex.words["quantity_words"]:
+        obj = next((p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for p in c.children if p.dep_ == "pobj"), None)
+    if obj is None or not ctx.actors.home or not ctx.lex.has("soldier_nouns", obj) or any(
+            c.dep_ in ("amod", "compound", "poss", "nmod") or (c.dep_ == "prep" and c.lower_ in ("of", "from"))
+            for c in obj.children):
+        return []
+    return [Arg(ctx.synthetic_government(ctx.actors.home, obj), 0.7)]
 
 
 def _active(ctx: Context, tok: Token, key: str, prep: Token | None, relation: str, agents: list[Arg],

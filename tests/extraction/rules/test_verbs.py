@@ -41,3 +41,14 @@ def test_verb_rule_finds_exactly_these_relations(sentence: str, expected: set) -
 ])
 def test_negated_planned_or_reported_verbs_state_nothing(sentence: str) -> None:
     check(sentence, set())
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Somalia's army fought al-Shabaab. The militants killed dozens of soldiers.",
+     {("Somali government", "ATTACKS", "al-Shabaab", "verb"), ("al-Shabaab", "ATTACKS", "Somali government", "verb")}),
+    # soldiers with an owner are that owner's, not the home state's
+    ("Somalia's army fought al-Shabaab. The militants killed dozens of Kenyan soldiers.",
+     {("Somali government", "ATTACKS", "al-Shabaab", "verb"), ("al-Shabaab", "ATTACKS", "Kenya", "verb")}),
+])
+def test_soldiers_nobody_owns_are_the_home_states(sentence: str, expected: set) -> None:
+    check(sentence, expected)
