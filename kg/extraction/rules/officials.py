@@ -107,6 +107,25 @@ def appointing_side(ctx: Context, noun: Token) -> list[Arg]:
     return out
 
 
+def of_title(ctx: Context, m: Mention, title_words: list[str]) -> tuple[list[str], str | None]:
+    """A title before a name that has an of-phrase ("military chief of staff Eyal Zamir"): its
+    words with the "of" and the relation the lexicon gives the whole, else ``(title_words, None)``."""
+    doc = ctx.doc
+    words: list[str] = []
+    k = m.start - 1
+    while k >= 0 and not doc[k].is_punct and doc[k].lower_ not in ctx.lex.words["articles"] \
+            and ctx.mention(doc[k]) is None and doc[k].pos_ not in ("VERB", "AUX"):
+        words.insert(0, doc[k].lower_)
+        k -= 1
+    if "of" not in words:
+        return title_words, None
+    for n in range(len(words)):
+        relation = ctx.lex.nouns.get(" ".join(words[n:]))
+        if relation in ("LEADS", "MEMBER_OF"):
+            return words, relation
+    return title_words, None
+
+
 def role_title(noun: Token) -> str:
     """A role noun with the words that make its title ("prime minister", "chief of staff")."""
     words = [c.lower_ for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1] + [noun.lower_]

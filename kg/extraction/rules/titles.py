@@ -18,7 +18,15 @@ from ..actors import Mention
 from .arguments import arg, args, prep_objects
 from .context import Arg, Context, Found
 from .names import last_group
-from .officials import appointing_side, home_office, office_relation, role_relation, role_title, without_rank_tail
+from .officials import (
+    appointing_side,
+    home_office,
+    of_title,
+    office_relation,
+    role_relation,
+    role_title,
+    without_rank_tail,
+)
 
 
 def names_actor(ctx: Context, tok: Token) -> bool:
@@ -123,6 +131,9 @@ def title(ctx: Context, tok: Token) -> Iterator[Found]:
     title_words, orgs = _words_before_name(ctx, m)
     title_words = without_rank_tail(ctx, title_words)
     relation = _title_relation(ctx, title_words)
+    if relation is None:
+        # "military chief of staff Eyal Zamir": the title read with its "of"
+        title_words, relation = of_title(ctx, m, title_words)
     if relation is None:
         yield from _in_power(ctx, tok, m)
         return

@@ -25,6 +25,9 @@ CASES: list[Case] = [
     # the chief of one service is a member of the state
     ("Police chief Rameau Normil said reinforcements had reached Mirebalais in Haiti.",
      {("Rameau Normil", "MEMBER_OF", "Haiti", "title")}),
+    # a title with its of-phrase before the name
+    ("Military chief of staff Eyal Zamir proposed the strike on Beirut, Israel said.",
+     {("Eyal Zamir", "MEMBER_OF", "Israel", "title")}),
     ("Kremlin aide Vladimir Medinsky led the talks.", {("Vladimir Medinsky", "MEMBER_OF", "Russia", "title")}),
     # an embassy acts for its state
     ("The U.S. embassy in Yemen accused the Houthis of kidnapping surviving crew.",
