@@ -410,7 +410,14 @@ def subject(ctx: Context, verb: Token, depth: int = 0) -> tuple[list[Arg], bool]
         and ctx.mention(c) is not None]
     if subjects:
         before = [c for c in subjects if c.i < verb.i]
-        return args(ctx, max(before, key=lambda c: c.i) if before else subjects[0]), False
+        nearest = max(before, key=lambda c: c.i) if before else subjects[0]
+        named = [c for c in subjects if ctx.mention(c) is not None]
+        if named and ctx.mention(nearest) is None and any(
+                c.dep_ == "det" and c.lower_ in ctx.lex.words["indefinite_determiners"] for c in nearest.children):
+            # "The MNDAA, a Kokang ethnic army thought to ..., took Lashio": the parser made the
+            # description a second subject; the name is the one that acts
+            nearest = named[-1]
+        return args(ctx, nearest), False
     if depth > 3:
         return [], False
     if verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.i != verb.i:

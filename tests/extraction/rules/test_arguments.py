@@ -52,3 +52,9 @@ def test_named_districts_and_sites_in_a_place(sentence: str, expected: set) -> N
 ])
 def test_named_ships_and_both_sides(sentence: str, expected: set) -> None:
     check(sentence, expected)
+
+
+def test_a_description_parsed_as_a_second_subject_gives_way_to_the_name() -> None:
+    check("The Myanmar National Democratic Alliance Army (MNDAA), a Kokang ethnic army thought to number about 8,000 "
+          "fighters, took Lashio in August 2024.",
+          {("Myanmar National Democratic Alliance Army", "CAPTURED", "Lashio", "verb")})
