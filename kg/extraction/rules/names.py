@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from ..actors import Mention
+from ..gazetteer import normalize
 from .clauses import SUBJECTS
 from .context import Arg, Context
 
@@ -43,7 +44,11 @@ def lookup_affix(ctx: Context, text: str, tok: Token) -> Mention | None:
     elif hit.kind == "metonym":
         key = ctx.gaz.metonym_of.get(text.lower(), key)
     if entry.type == "LOCATION":
-        return None
+        # "Kigali-backed": a capital stands for its state; another place names no actor
+        state = ctx.gaz.metonym_of.get(normalize(text))
+        if state is None or state not in ctx.gaz:
+            return None
+        key = state
     ctx.ensure(key)
     return ctx.token_mention(tok, text, "affix", key, "")
 

@@ -9,6 +9,9 @@ CASES: list[Case] = [
     ("India fired missiles at Pakistan-administered Kashmir.",
      {("India", "ATTACKS", "Pakistan-administered Kashmir", "verb"),
       ("Pakistan", "CONTROLS", "Pakistan-administered Kashmir", "affix")}),
+    # a capital in a modifier stands for its state
+    ("The Kigali-backed M23 entered Bukavu.",
+     {("Rwanda", "BACKS", "M23", "affix"), ("M23", "CAPTURED", "Bukavu", "verb")}),
     ("Army units and army-allied militias known as Wazalendo fought the rebels in Goma, Congo.",
      {("Congolese government", "ALLIED_WITH", "Wazalendo", "affix"),
       ("Wazalendo", "ATTACKS", "Congolese opposition", "verb")}),
