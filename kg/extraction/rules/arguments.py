@@ -149,10 +149,10 @@ def _named_coalition(ctx: Context, tok: Token, depth: int) -> list[Arg] | None:
 
 
 def _definite_group(ctx: Context, tok: Token, depth: int) -> list[Arg] | None:
-    """"the group's leader", "the alliance", "the paramilitary force": the group last named
-    ("the air force" is no reference)."""
+    """"the group's leader", "the alliance", "the paramilitary force", "the Iran-backed group":
+    the group last named ("the air force" is no reference)."""
     if tok.lower_ in ctx.lex.words["definite_group_nouns"] and _has_the(tok) \
-            and not any(c.dep_ == "compound" for c in tok.children):
+            and not any(c.dep_ == "compound" and "-" not in c.text for c in tok.children):
         ante = definite_reference(ctx, tok)
         return [Arg(ante, 0.8)] if ante is not None else []
     return None

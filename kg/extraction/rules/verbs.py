@@ -163,8 +163,8 @@ def _object_targets(ctx: Context, tok: Token, relation: str) -> list[Arg]:
         targets = new_place(ctx, obj) or facility(ctx, obj)
     if not targets and relation in ("CAPTURED", "ATTACKS"):
         targets = target_fallback(ctx, obj)
-    if not targets and relation == "ATTACKS":
-        targets = _home_soldiers(ctx, obj)
+    if not targets and relation in ("ATTACKS", "CRITICIZES", "CALLS_ON", "OPPOSES"):
+        targets = _home_soldiers(ctx, obj)  # ("accused soldiers of killing civilians")
     if not targets and relation == "ATTACKS" and obj is not None and ctx.mention(obj) is None:
         # "killed 115 people in the town of Pont-Sonde", "ambushed a convoy near Gao": the place
         targets = [Arg(a.mention, 0.7) for c in tok.children
@@ -188,7 +188,8 @@ def _object_targets(ctx: Context, tok: Token, relation: str) -> list[Arg]:
 
 
 def _home_soldiers(ctx: Context, obj: Token | None) -> list[Arg]:
-    """"killed dozens of soldiers": soldiers nobody owns are the home state's government forces."""
+    """"killed dozens of soldiers", "accused soldiers of ...": soldiers nobody owns are the home
+    state's government forces."""
     if obj is not None and obj.dep_ in ("dobj",) and obj.lower_ in ctx.lex.words["quantity_words"]:
         obj = next((p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
                     for p in c.children if p.dep_ == "pobj"), None)

@@ -58,3 +58,14 @@ def test_a_description_parsed_as_a_second_subject_gives_way_to_the_name() -> Non
     check("The Myanmar National Democratic Alliance Army (MNDAA), a Kokang ethnic army thought to number about 8,000 "
           "fighters, took Lashio in August 2024.",
           {("Myanmar National Democratic Alliance Army", "CAPTURED", "Lashio", "verb")})
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Israel struck Hezbollah in Beirut despite a ceasefire with the Iran-backed group.",
+     {("Iran", "BACKS", "Hezbollah", "affix"), ("Israel", "ATTACKS", "Hezbollah", "verb")}),
+    ("Ethiopia's army fought Fano. Amnesty International accused soldiers of killing dozens of civilians.",
+     {("Amnesty International", "CRITICIZES", "Ethiopian government", "verb"),
+      ("Ethiopian government", "ATTACKS", "Fano", "verb")}),
+])
+def test_the_affixed_group_and_accused_soldiers(sentence: str, expected: set) -> None:
+    check(sentence, expected)
