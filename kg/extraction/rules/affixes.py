@@ -26,6 +26,12 @@ def affix(ctx: Context, tok: Token) -> Iterator[Found]:
     if not is_hyphenated(tok):
         return
     head_tok = tok.head if tok.dep_ in ("amod", "compound", "nmod") else None
+    if tok.dep_ == "acomp" and tok.head.lemma_ == "be":
+        # "the town, which is rebel-held": the subject
+        head_tok = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    elif head_tok is None:
+        # "Kherson is Russian-controlled", parsed with the modifier as the verb
+        head_tok = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     prefix, _, rest = tok.lower_.partition("-")
     if prefix in ctx.lex.affix_prefixes:
         # "anti-regime forces": the forces oppose the regime

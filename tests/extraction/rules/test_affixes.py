@@ -18,3 +18,7 @@ CASES: list[Case] = [
 @pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[case_id(c) for c in CASES])
 def test_affix_rule_finds_exactly_these_relations(sentence: str, expected: set) -> None:
     check(sentence, expected)
+
+
+def test_an_affix_in_predicate_position_states_the_same() -> None:
+    check("Kherson is Russian-controlled.", {("Russia", "CONTROLS", "Kherson", "affix")})
