@@ -22,9 +22,10 @@ from spacy.tokens import Doc
 
 from .dedup import mark_duplicates
 from .errors import InputError
-from .extraction.actors import MentionFinder, Resolver
+from .extraction.actors import MentionFinder
 from .extraction.lexicon import load_lexicon
 from .extraction.relations import Found, RelationExtractor
+from .extraction.resolution import Resolver
 from .extraction.text import prepare
 from .graph import JsonlWriter, KnowledgeGraph
 from .inputs import InputReport, is_extraction_jsonl, read_documents

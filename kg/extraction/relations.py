@@ -44,7 +44,8 @@ class RelationExtractor:
     --------
     >>> from kg.extraction.lexicon import load_lexicon
     >>> from kg.nlp import get_nlp
-    >>> from kg.extraction.actors import MentionFinder, Resolver
+    >>> from kg.extraction.actors import MentionFinder
+    >>> from kg.extraction.resolution import Resolver
     >>> nlp, gaz = get_nlp()
     >>> doc = nlp("Russia backs Assad.")
     >>> actors = Resolver(gaz).resolve(MentionFinder(gaz, load_lexicon()).find(0, doc, 0), [doc])

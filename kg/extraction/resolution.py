@@ -1,0 +1,308 @@
+"""Resolution: every mention of one article gets the key of one actor of the article.
+
+All the ways an article names an actor become one node: "HTS" and "Hayat Tahrir al-Sham";
+"Erdogan" after "Recep Tayyip Erdogan"; "Moscow" (when it acts), "Russian forces" and
+"Russia".  A state and its government are one actor; the government's name is used when
+the article speaks of the government or its forces.  Mentions come from
+:class:`kg.extraction.actors.MentionFinder`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.tokens import Doc, Token
+
+from .actors import NER_TYPES, ActorRecord, DocumentActors, Mention, clean_surface
+from .gazetteer import Gazetteer, normalize
+from .groups import GroupKeys
+from .lexicon import Lexicon, load_lexicon
+
+
+def _state_of_mentioned(m: Mention, doc_mentions: dict[tuple[int, int], Mention]) -> str | None:
+    """The state a government mention names through a modifier ("the Syrian regime")."""
+    for k in range(m.start, m.end):
+        other = doc_mentions.get((m.part, k))
+        if other is not None and other is not m and other.entry:
+            return other.entry
+    return None
+
+
+def _acts(tok: Token, lex: Lexicon) -> bool:
+    """True when a place name is used as an agent: a subject, a passive agent, a
+    possessor, or the of/from-phrase of a non-place noun ("the support of Moscow")."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ in ("nsubj", "poss") or (tok.dep_ == "ROOT" and tok.pos_ == "PROPN"):
+        # a verbless headline's topic ("Moscow and Hezbollah on Assad's side") acts too
+        return True
+    if tok.dep_ == "pobj":
+        prep = tok.head
+        if prep.dep_ == "agent":
+            return True
+        if prep.lower_ in ("of", "from") and prep.head.pos_ == "NOUN" \
+                and prep.head.lemma_.lower() not in lex.words["place_event_nouns"]:
+            return prep.lower_ == "of" or prep.head.lemma_.lower() in lex.words["assistance_nouns"]
+    return False
+
+
+def _locative(tok: Token, lex: Lexicon) -> bool:
+    """True when a place name is used as a place: "in Cairo", "fled to Damascus",
+    "the capital, Mogadishu", "the Kyiv region"."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ == "pobj":
+        prep = tok.head
+        if prep.lower_ in lex.words["locative_prepositions"]:
+            return True
+        return prep.lower_ == "to" and prep.head.lemma_.lower() in lex.words["motion_words"]
+    if tok.dep_ == "appos" and tok.head.lower_ in lex.words["city_nouns"]:
+        return True
+    return tok.dep_ == "compound" and tok.head.lower_ in lex.words["area_nouns"]
+
+
+def _name_token(token: str, lex: Lexicon) -> str:
+    """"al-Serraj" and "Serraj" are the same name."""
+    particles = "|".join(sorted(lex.words["name_particles"]))
+    return re.sub(rf"^({particles})[-\s]", "", token)
+
+
+def _is_umbrella(name: str, lex: Lexicon) -> bool:
+    """An entry that stands for a whole side of a civil war ("Syrian opposition")."""
+    return name.lower().rsplit(" ", 1)[-1] in lex.words["umbrella_heads"]
+
+
+class Resolver:
+    """Resolves the mentions of one article to its actors.
+
+    Parameters
+    ----------
+    gazetteer : Gazetteer
+    lexicon : Lexicon, optional
+        The word classes (the shipped lexicon when not given).
+    """
+
+    def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon | None = None) -> None:
+        self.gaz = gazetteer
+        self.lex = lexicon or load_lexicon()
+
+    def home_country(self, mentions: list[Mention]) -> str | None:
+        """The state the article is mostly about: most mentioned, directly or through its
+        places, groups and people."""
+        counts: Counter[str] = Counter()
+        for m in mentions:
+            if m.entry and m.entry in self.gaz:
+                state = self.gaz.state_of(m.entry)
+                if state:
+                    counts[state] += 2 if m.kind == "government" else 1
+        return counts.most_common(1)[0][0] if counts else None
+
+    def resolve(self, mentions: list[Mention], docs: list[Doc]) -> DocumentActors:
+        """Give every mention an actor key and return the document's actors."""
+        gaz = self.gaz
+        mentions = sorted(mentions, key=lambda m: m.char_start)
+        by_token = {(m.part, k): m for m in mentions for k in range(m.start, m.end)}
+        home = self.home_country(mentions)
+        actors: dict[str, ActorRecord] = {}
+        named_entries = Counter(m.entry for m in mentions if m.entry)
+        kept: list[Mention] = []
+
+        def record(key: str, kind: str, entry: str | None) -> ActorRecord:
+            if key not in actors:
+                actors[key] = ActorRecord(key, kind, entry)
+            return actors[key]
+
+        persons: list[tuple[str, list[str]]] = []  # (key, lower-case name tokens) of full names
+        groups = GroupKeys(self.lex)
+        for m in mentions:
+            surface = clean_surface(m.text)
+            if m.entry and m.entry in gaz:
+                entry = gaz[m.entry]
+                m.actor = entry.name
+                if entry.type == "LOCATION":
+                    state = gaz.metonym_of.get(normalize(m.text))
+                    if state and state != entry.name:
+                        m.agent = state
+                        if _acts(docs[m.part][m.root], self.lex):
+                            # "Moscow launched", "the support of Tehran": the state, not the city
+                            m.kind = "metonym"
+                if m.kind != "metonym":
+                    rec = record(entry.name, entry.type, entry.name)
+                    rec.place_use = rec.place_use or _locative(docs[m.part][m.root], self.lex)
+                    if entry.type == "STATE" and m.kind == "government":
+                        rec.government = True
+                else:
+                    target = gaz.metonym_of.get(normalize(m.text), entry.name)
+                    m.actor = m.agent = target
+                    rec = record(target, gaz[target].type, target)
+                    rec.mentions += 1
+                    kept.append(m)
+                    continue
+                if entry.type == "PERSON":
+                    persons.append((entry.name, entry.name.lower().split()))
+            elif m.kind == "ner":
+                kind = NER_TYPES.get(m.label, "ORGANIZATION")
+                tok = docs[m.part][m.root]
+                if kind in ("ORGANIZATION", "PERSON") and m.label in ("ORG", "PERSON") and _locative(tok, self.lex) \
+                        and tok.head.lower_ in ("in", "near", "at", "outside", "around"):
+                    kind = "LOCATION"  # "killed in Arauca": a place NER took for an organisation or a person
+                if kind == "PERSON" and (self._listed_with_places(m, tok, by_token) or self._named_place(tok)):
+                    kind = "LOCATION"  # "Tel Aviv, Haifa, and Beersheba", "the town of Adan Yabaal"
+                if kind == "PERSON":
+                    key = self._person_key(surface, persons)
+                    if key is None:
+                        key = surface
+                        persons.append((key, key.lower().split()))
+                else:
+                    key = surface
+                m.actor = key
+                rec = record(key, kind, None)
+                rec.names[surface] += 1
+            elif m.kind == "government":
+                state = m.entry or _state_of_mentioned(m, by_token) or home
+                if state is None or gaz[state].type != "STATE":
+                    continue
+                m.actor, m.entry = state, state
+                rec = record(state, "STATE", state)
+                rec.government = True
+            elif m.kind == "opposition":
+                key = self._opposition(m, named_entries, home)
+                m.actor = key
+                rec = record(key, "ARMED_GROUP", key if key in gaz else None)
+                if key not in gaz:
+                    rec.names[key] += 1
+            elif m.kind == "group":
+                # "the Red Lion gang", "Druze militias": a group no file knows
+                key = groups.key(surface)
+                m.actor = key
+                rec = record(key, "ARMED_GROUP", None)
+                rec.names[surface] += 1
+                alias = GroupKeys.name_alias(surface, self.lex)
+                if alias:
+                    rec.aliases.add(alias)
+            elif m.kind == "description":
+                key = self._description(m, named_entries)
+                if key is None:
+                    continue
+                m.actor = key
+                rec = record(key, gaz[key].type, key)
+            else:
+                continue
+            rec.mentions += 1
+            if surface:
+                rec.aliases.add(surface)
+            kept.append(m)
+        self._merge_apposed_sites(kept, actors, docs)
+        self._merge_known_as(kept, actors, docs)
+        by_token = {(m.part, k): m for m in kept for k in range(m.start, m.end)}
+        return DocumentActors(kept, actors, home, by_token)
+
+    def _named_place(self, tok: Token) -> bool:
+        """True for the name in "the town of X", "the port of X"."""
+        return tok.dep_ == "pobj" and tok.head.lower_ == "of" and self.lex.has("place_heads", tok.head.head)
+
+    def _listed_with_places(self, m: Mention, tok: Token, by_token: dict[tuple[int, int], Mention]) -> bool:
+        """True for a name in a series with a known place: conjoined or apposed to it."""
+        series = [*tok.conjuncts, *(c for c in tok.children if c.dep_ == "appos")]
+        if tok.dep_ in ("conj", "appos"):
+            series += [tok.head, *tok.head.conjuncts]
+        for other in series:
+            o = by_token.get((m.part, other.i))
+            if o is not None and o is not m and o.entry and o.entry in self.gaz \
+                    and self.gaz[o.entry].type == "LOCATION":
+                return True
+        return False
+
+    def _merge_known_as(self, mentions: list[Mention], actors: dict[str, ActorRecord], docs: list[Doc]) -> None:
+        """"Ahmed Diriye, also known as Abu Ubaidah": one person under two names."""
+        by_root = {(m.part, m.root): m for m in mentions}
+        for m in mentions:
+            if m.actor not in actors or actors[m.actor].type != "PERSON":
+                continue
+            tok = docs[m.part][m.root]
+            for anc in list(tok.ancestors)[:4]:
+                if anc.lemma_.lower() != "know":
+                    continue
+                owner = by_root.get((m.part, anc.head.i))
+                if owner is None or owner is m or owner.actor == m.actor or owner.actor not in actors \
+                        or actors[owner.actor].type != "PERSON":
+                    break
+                old = actors[m.actor]
+                new = actors[owner.actor]
+                new.aliases |= old.aliases | set(old.names)
+                new.mentions += old.mentions
+                gone = m.actor
+                for other in mentions:
+                    if other.actor == gone:
+                        other.actor = owner.actor
+                del actors[gone]
+                break
+
+    def _merge_apposed_sites(self, mentions: list[Mention], actors: dict[str, ActorRecord], docs: list[Doc]) -> None:
+        """"Ar Rastan, a strategically important bridge" with a "Rastan Bridge" in the
+        article: the place in apposition is that site."""
+        sites = {}
+        for key, rec in actors.items():
+            if rec.type == "LOCATION" and rec.entry is None:
+                sites.setdefault(key.split()[-1].lower(), key)
+        if not sites:
+            return
+        for m in mentions:
+            if m.actor not in actors or actors[m.actor].type != "LOCATION":
+                continue
+            root = docs[m.part][m.root]
+            for c in root.children:
+                target = sites.get(c.lower_) if c.dep_ == "appos" and c.pos_ == "NOUN" else None
+                if target and target != m.actor:
+                    old = actors[m.actor]
+                    old.mentions -= 1
+                    new = actors[target]
+                    new.mentions += 1
+                    new.aliases.add(clean_surface(m.text))
+                    if old.mentions <= 0:
+                        del actors[m.actor]
+                    m.actor = target
+
+    def _person_key(self, surface: str, persons: list[tuple[str, list[str]]]) -> str | None:
+        tokens = [_name_token(t, self.lex) for t in surface.lower().split()]
+        for key, names in reversed(persons):
+            if tokens and all(t in {_name_token(n, self.lex) for n in names} for t in tokens):
+                return key
+        hit = self.gaz.lookup(surface)
+        if hit is not None and self.gaz[hit.entry].type == "PERSON":
+            return hit.entry
+        return None
+
+    def _opposition(self, m: Mention, named: Counter, home: str | None) -> str:
+        """The side a generic "rebels"/"anti-regime forces" phrase stands for: the home
+        country's umbrella opposition entry, else a group of the article that goes by
+        that description, else a new "<demonym> opposition" actor."""
+        gaz = self.gaz
+        phrase = normalize(m.text)
+        words = {phrase, *phrase.split()}
+        words |= {w[:-1] for w in words if w.endswith("s")} | {w + "s" for w in words}
+
+        def described(e: str) -> bool:
+            return bool(words & {normalize(d) for d in gaz[e].descriptions})
+
+        if home:
+            for e in gaz.entries.values():
+                if e.country == home and e.type == "ARMED_GROUP" and _is_umbrella(e.name, self.lex) \
+                        and described(e.name):
+                    return e.name
+        named_groups = [e for e in named if e in gaz and gaz[e].type == "ARMED_GROUP" and described(e)]
+        if named_groups:
+            return max(named_groups, key=lambda e: named[e])
+        if home:
+            demonym = gaz[home].demonyms[0] if gaz[home].demonyms else home
+            return f"{demonym} opposition"
+        return "rebels"
+
+    def _description(self, m: Mention, named: Counter) -> str | None:
+        key = normalize(m.text.split()[-1])
+        candidates = self.gaz.descriptions.get(key, []) or self.gaz.descriptions.get(key.rstrip("s"), [])
+        in_doc = [c for c in candidates if named.get(c)]
+        if not in_doc:
+            return None
+        return max(in_doc, key=lambda c: named[c])
