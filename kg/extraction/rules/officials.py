@@ -80,16 +80,23 @@ def _earlier_office(ctx: Context, words: list[str], at: Token) -> str | None:
     return None
 
 
-def office_relation(ctx: Context, title: str, relation: str, holder: Mention) -> str:
-    """A deputy, or the chief of one service ("army chief", "police chief"), is a member of the
-    state, unless the gazetteer knows the person to lead it."""
+def office_relation(ctx: Context, title: str, relation: str, holder: Mention, orgs: list[Arg] | None = None) -> str:
+    """A deputy, the chief of one service ("army chief", "police chief") or any official of a
+    state but its head ("Ukraine's top commander", "Russia's chief of general staff") is a
+    member of it, unless the gazetteer knows the person to lead it."""
     words = title.split()
     if relation != "LEADS" or not words:
         return relation
+    entry = ctx.gaz.entries.get(holder.actor or "")
+    if entry is not None and entry.leads:
+        return relation
     deputy = any(w in ctx.lex.words["deputy_words"] for w in words[:-1])
     service = any(" ".join(words[k:]) in ctx.lex.words["service_chief_titles"] for k in range(len(words)))
-    entry = ctx.gaz.entries.get(holder.actor or "")
-    if (deputy or service) and not (entry is not None and entry.leads):
+    heads = ctx.lex.words["head_of_state_titles"]
+    of_state = bool(orgs) and all(ctx.type_of(ctx.agent_key(a.mention) or "") in ("STATE", "GOVERNMENT")
+                                  for a in orgs or [])
+    not_head = not any(" ".join(words[k:]) in heads for k in range(len(words)))
+    if deputy or service or (of_state and not_head):
         return "MEMBER_OF"
     return relation
 
@@ -128,7 +135,7 @@ def of_title(ctx: Context, m: Mention, title_words: list[str]) -> tuple[list[str
 
 def role_title(noun: Token) -> str:
     """A role noun with the words that make its title ("prime minister", "chief of staff")."""
-    words = [c.lower_ for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1] + [noun.lower_]
+    words = [c.lower_ for c in noun.children if c.dep_ in ("compound", "amod") and c.i == noun.i - 1] + [noun.lower_]
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ == "of" and c.i == noun.i + 1:
             obj = next((p for p in c.children if p.dep_ == "pobj" and p.i == c.i + 1 and p.pos_ == "NOUN"), None)

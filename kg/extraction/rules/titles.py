@@ -63,7 +63,7 @@ def role_noun(ctx: Context, noun: Token, relation: str) -> Iterator[Found]:
         orgs = appointing_side(ctx, noun) or _default_org(ctx, people[0].mention, relation) \
             or home_office(ctx, role_title(noun), people[0].mention, noun)
     if people and ctx.type_of(people[0].mention.actor or "") == "PERSON":
-        relation = office_relation(ctx, role_title(noun), relation, people[0].mention)
+        relation = office_relation(ctx, role_title(noun), relation, people[0].mention, orgs)
     yield from ctx.emit(people, relation, orgs, noun, "title", 0.85)
 
 
@@ -141,7 +141,7 @@ def title(ctx: Context, tok: Token) -> Iterator[Found]:
         if all(w in ctx.lex.words["ranks"] for w in title_words):
             return  # "General X" says no more than a rank
         orgs = _default_org(ctx, m, relation) or home_office(ctx, " ".join(title_words), m, ctx.doc[m.start])
-    relation = office_relation(ctx, " ".join(title_words), relation, m)
+    relation = office_relation(ctx, " ".join(title_words), relation, m, orgs)
     yield from ctx.emit([Arg(m)], relation, orgs, tok, "title", 0.9)
 
 

@@ -28,6 +28,9 @@ CASES: list[Case] = [
     # a title with its of-phrase before the name
     ("Military chief of staff Eyal Zamir proposed the strike on Beirut, Israel said.",
      {("Eyal Zamir", "MEMBER_OF", "Israel", "title")}),
+    # an official of a state who is not its head is a member of it
+    ("Ukraine's top commander, Oleksandr Syrskyi, said his troops had pushed back.",
+     {("Oleksandr Syrskyi", "MEMBER_OF", "Ukraine", "title")}),
     ("Kremlin aide Vladimir Medinsky led the talks.", {("Vladimir Medinsky", "MEMBER_OF", "Russia", "title")}),
     # an embassy acts for its state
     ("The U.S. embassy in Yemen accused the Houthis of kidnapping surviving crew.",
