@@ -166,6 +166,8 @@ class MentionFinder:
                 continue
             start, end = _span_bounds(doc, ent.start, ent.end, self.lex)
             text = doc[start:end].text
+            if normalize(text) in self.lex.words["news_agencies"]:
+                continue  # the agency that carries the story is no actor ("told AFP")
             if ent.ent_id_:
                 entry, _, kind = ent.ent_id_.rpartition("|")
                 label = ent.label_
@@ -226,9 +228,10 @@ class MentionFinder:
                         add(start, head.i + 1, head.i, "government", target, "STATE").extended = True
                         continue
                 elif einfo.type not in ("PERSON", "ORGANIZATION") and not (
-                        kind == "demonym" and self.lex.has("nonstate_group_nouns", head)):
+                        kind == "demonym" and self.lex.has("nonstate_group_nouns", head)) and not (
+                        einfo.type != "STATE" and head.lower_ in self.lex.words["collective_government_nouns"]):
                     # ("the UN peacekeeping force" is a body of its own, not the UN; "Sudanese armed
-                    # factions" are no forces of Sudan)
+                    # factions" are no forces of Sudan; "Sahel governments" are several)
                     add(start, head.i + 1, head.i, kind, entry, label).extended = True
                     continue
             m = add(start, end, root, kind, entry, label)
@@ -303,6 +306,11 @@ class MentionFinder:
                     entry = led if led in self.gaz else entry
                 if entry in self.gaz and self.gaz[entry].type == "STATE":
                     return tok.i, tok.i + 1, "government", entry
+            if low in lex.words["collective_government_nouns"] and mods and not any(
+                    c.ent_id_ and self.gaz.entries.get(c.ent_id_.rpartition("|")[0]) is not None
+                    and self.gaz[c.ent_id_.rpartition("|")[0]].type == "STATE" for c in mods):
+                # "several Western governments", "Sahel governments": several governments of no one state
+                return left, tok.i + 1, "collective", None
             if any(c.lower_ in lex.words["indefinite_determiners"] for c in dets):
                 return None
             if low in lex.government_nouns or lemma in lex.government_nouns:

@@ -166,6 +166,13 @@ class Resolver:
                 m.actor, m.entry = state, state
                 rec = record(state, "STATE", state)
                 rec.government = True
+            elif m.kind == "collective":
+                # "Western governments": one actor for the group the article names
+                key = " ".join(w for w in surface.split() if w.lower() not in self.lex.words["quantity_words"]
+                               and w.lower() not in self.lex.words["collective_quantifiers"])
+                m.actor = key
+                rec = record(key, "GOVERNMENT", None)
+                rec.names[key] += 1
             elif m.kind == "opposition":
                 key = self._opposition(m, named_entries, home)
                 m.actor = key

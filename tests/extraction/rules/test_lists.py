@@ -41,3 +41,19 @@ def test_a_name_listed_with_places_is_a_place_though_tagged_a_person() -> None:
 def test_a_name_after_in_is_a_place_though_tagged_a_person() -> None:
     result = extract_text("Hezbollah fired rockets at Haifa and Beersheba.")
     assert {a.name: a.type for a in result.actors}["Beersheba"] == "LOCATION"
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # several governments of no one state are one collective actor, not lost
+    ("Several Western governments condemned Russia.", {("Western governments", "CRITICIZES", "Russia")}),
+    ("Russia sent troops to help several Sahel governments fight jihadists.",
+     {("Russia", "BACKS", "Sahel governments")}),
+    ("Sudan's government condemned the RSF.", {("Sudanese government", "CRITICIZES", "Rapid Support Forces")}),
+])
+def test_generic_groups_of_governments(sentence: str, expected: set) -> None:
+    assert triples(sentence) == expected
+
+
+def test_a_collective_of_governments_is_typed_government() -> None:
+    result = extract_text("Several Western governments condemned Russia.")
+    assert {a.name: a.type for a in result.actors}["Western governments"] == "GOVERNMENT"
