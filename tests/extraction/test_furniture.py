@@ -53,3 +53,8 @@ def test_the_agency_of_a_dateline_is_no_actor() -> None:
     text = "MAIDUGURI, Nigeria, May 13 (Reuters) - Fighters from ISWAP overran a military base in Marte."
     assert {a.name for a in extract_text(text).actors} == {"Islamic State West Africa Province", "Marte"}
     assert triples(text) == {("Islamic State West Africa Province", "CAPTURED", "Marte")}
+
+
+def test_the_agency_that_carries_the_story_is_no_actor_in_the_body() -> None:
+    text = "Fighters killed 100 people in Djibo, security sources told AFP. Reuters could not verify the toll."
+    assert {a.name for a in extract_text(text).actors} == {"Djibo"}
