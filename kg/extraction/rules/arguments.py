@@ -440,8 +440,9 @@ def _inherited_subject(ctx: Context, verb: Token, depth: int) -> list[Arg] | Non
     head = verb.head
     # a purpose clause hung on a participle ("sectors controlled by them to
     # support ...") belongs to the finite verb above it
+    # (but "North Korea had sent troops to help": a perfect tense with its own subject is finite)
     while head.dep_ in ("acl", "relcl", "pobj", "prep", "dobj", "acomp") and head.head.i != head.i and (
-        head.pos_ not in ("VERB", "AUX") or head.tag_ == "VBN"
+        head.pos_ not in ("VERB", "AUX") or (head.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in head.children))
     ):
         head = head.head  # ("remained determined to destroy": the one who remained)
     if head.pos_ not in ("VERB", "AUX"):
@@ -484,11 +485,11 @@ def antecedent(ctx: Context, pron: Token) -> Mention | None:
         if owner is not None:
             return owner
     is_subject = pron.dep_ in SUBJECTS
-    if is_subject or pron.dep_ == "poss":
+    if (is_subject or pron.dep_ == "poss") and not _causers(ctx, pron):
         found = _clause_subject(ctx, pron, fits)
         if found is not None:
             return found
-    excluded = _excluded_from_reference(pron)
+    excluded = _excluded_from_reference(pron) | _causers(ctx, pron)
     here = ctx.char(pron)
     best = best_subject = None
     for m in ctx.actors.mentions:
@@ -553,6 +554,25 @@ def _clause_subject(ctx: Context, pron: Token, fits: Callable[[Mention], bool]) 
         else:
             return None
     return None
+
+
+def _causers(ctx: Context, pron: Token) -> set[int]:
+    """"North Korea sent troops to help it push ...": the subject of a clause under a verb of
+    helping or making is someone else than those who help (the tokens of their subjects)."""
+    if pron.dep_ not in SUBJECTS or pron.head.dep_ not in ("ccomp", "xcomp"):
+        return set()
+    verb = pron.head.head
+    if not ctx.lex.has("causative_verbs", verb):
+        return set()
+    out: set[int] = set()
+    for _ in range(4):
+        subj = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        if subj is not None:
+            return out | {t.i for t in subj.subtree}
+        if verb.dep_ not in ("advcl", "xcomp", "conj", "ccomp") or verb.head.i == verb.i:
+            return out
+        verb = verb.head
+    return out
 
 
 def _excluded_from_reference(pron: Token) -> set[int]:

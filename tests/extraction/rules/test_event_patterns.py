@@ -90,3 +90,9 @@ def test_possessives_refer_to_a_compatible_owner(sentence: str, expected: set) -
 ])
 def test_the_group_and_possessives_in_relative_clauses(sentence: str, expected: set) -> None:
     assert triples(sentence) == expected
+
+
+def test_the_one_helped_is_not_the_helper() -> None:
+    # "to help it push ...": "it" is someone the helpers help; "had sent" is finite, its subject the helper
+    assert triples("In April Moscow acknowledged for the first time that North Korea had sent troops to help it "
+                   "push Ukrainian forces out of Russia's Kursk region.") == {("North Korea", "BACKS", "Russia")}
