@@ -167,9 +167,11 @@ def _object_targets(ctx: Context, tok: Token, relation: str) -> list[Arg]:
         targets = _home_soldiers(ctx, obj)  # ("accused soldiers of killing civilians")
     if not targets and relation == "ATTACKS" and obj is not None and ctx.mention(obj) is None:
         # "killed 115 people in the town of Pont-Sonde", "ambushed a convoy near Gao": the place
-        targets = [Arg(a.mention, 0.7) for c in tok.children
-                   if c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "outside")
-                   for a in prep_objects(ctx, c) if ctx.is_place(a.mention)]
+        # (after the verb first: "In Gaza, strikes brought down a tower in Gaza City")
+        places = [(c.i > tok.i, Arg(a.mention, 0.7)) for c in tok.children
+                  if c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "outside")
+                  for a in prep_objects(ctx, c) if ctx.is_place(a.mention)]
+        targets = [a for after, a in places if after] or [a for _, a in places]
     if not targets and relation == "BACKS":
         # "helped federal forces capture the towns"
         for c in tok.children:

@@ -34,6 +34,10 @@ def test_arguments_resolve_to_exactly_these_actors(sentence: str, expected: set)
     ("Israeli jets struck the Houthi-held port of Hodeidah.",
      {("Houthis", "CONTROLS", "Hodeidah", "affix"), ("Israel", "ATTACKS", "Hodeidah", "verb")}),
     ("Israeli strikes brought down a high-rise tower in Gaza City.", {("Israel", "ATTACKS", "Gaza City", "verb")}),
+    # a fronted scene ("In Gaza,") gives way to the place after the verb
+    ("In Gaza, Israeli strikes brought down another high-rise tower in Gaza City.",
+     {("Israel", "ATTACKS", "Gaza City", "verb")}),
+    ("In Gaza, Israeli strikes killed 20 people.", {("Israel", "ATTACKS", "Gaza Strip", "verb")}),
 ])
 def test_named_districts_and_sites_in_a_place(sentence: str, expected: set) -> None:
     check(sentence, expected)
