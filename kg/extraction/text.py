@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 
 from .furniture import furniture_spans, recase_subheads
+from .typography import straighten
 
 # Attribution and copyright: the article is over; teasers and links follow.
 _END_LINE = re.compile(
@@ -100,7 +101,8 @@ def _fold_confusables(match: re.Match[str]) -> str:
 
 
 def clean(text: str) -> str:
-    """Return ``text`` with control characters blanked and confusable letters folded; same length.
+    """Return ``text`` with control characters blanked, confusable letters folded, quotes straightened
+    and citation markers blanked; same length.
 
     Examples
     --------
@@ -113,7 +115,8 @@ def clean(text: str) -> str:
     text = _ANSI.sub(_spaces, text)
     text = _LINE_BREAKS.sub("\n", text)
     text = _CONTROL.sub(" ", text)
-    return _WORD.sub(_fold_confusables, text)
+    # curly quotes parse like straight ones; citation markers ("[12]") don't join sentences
+    return straighten(_WORD.sub(_fold_confusables, text))
 
 
 def _is_furniture(line: str) -> str | None:
