@@ -17,8 +17,8 @@ Layout of the wrapped graph (what ``to_networkx()`` returns):
 
 from __future__ import annotations
 
+import bisect
 import json
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
@@ -196,6 +196,8 @@ class KnowledgeGraph:
     def __init__(self, graph: nx.MultiDiGraph | None = None) -> None:
         self._g = graph if graph is not None else nx.MultiDiGraph()
         self._g.graph.setdefault("documents", {})
+        # actor id -> {name: [documents using it, its type in the first of them]}
+        self._names: dict[str, dict[str, list[Any]]] = {}
 
     # -- building -------------------------------------------------------------------
 
@@ -214,20 +216,37 @@ class KnowledgeGraph:
         if actor.id not in g:
             g.add_node(actor.id, name=actor.name, type=actor.type, aliases=[], mentions=0, docs=[], per_doc={})
         node = g.nodes[actor.id]
+        again = doc_id in node["per_doc"]
+        aliases = sorted(set(actor.aliases))
         node["per_doc"][doc_id] = {
             "name": actor.name,
             "type": actor.type,
-            "aliases": sorted(set(actor.aliases)),
+            "aliases": aliases,
             "mentions": actor.mentions,
         }
         per_doc = node["per_doc"].values()
-        node["aliases"] = sorted({a for d in per_doc for a in d["aliases"]})
-        node["mentions"] = sum(d["mentions"] for d in per_doc)
-        node["docs"] = sorted(node["per_doc"])
-        # the name most documents use wins; ties go to the first seen
-        names = Counter(d["name"] for d in per_doc)
-        node["name"] = max(names, key=lambda n: (names[n], -list(names).index(n)))
-        node["type"] = next(d["type"] for d in per_doc if d["name"] == node["name"])
+        if again:  # a document given twice replaces what it said: count everything afresh
+            node["aliases"] = sorted({a for d in per_doc for a in d["aliases"]})
+            node["mentions"] = sum(d["mentions"] for d in per_doc)
+            node["docs"] = sorted(node["per_doc"])
+        else:  # a new document only adds (linear in the corpus, not quadratic)
+            if not set(aliases) <= set(node["aliases"]):
+                node["aliases"] = sorted(set(node["aliases"]).union(aliases))
+            node["mentions"] += actor.mentions
+            bisect.insort(node["docs"], doc_id)
+        # the name most documents use wins; ties go to the first seen.  The tally is kept beside
+        # the graph (not in it), built from the documents once and then only added to.
+        tally = self._names.get(actor.id)
+        if tally is None or again:
+            tally = {}
+            for d in per_doc:
+                tally.setdefault(d["name"], [0, d["type"]])[0] += 1
+            self._names[actor.id] = tally
+        else:
+            tally.setdefault(actor.name, [0, actor.type])[0] += 1
+        best = max(tally.values(), key=lambda count_type: count_type[0])[0]
+        node["name"] = next(name for name, (count, _) in tally.items() if count == best)
+        node["type"] = tally[node["name"]][1]
 
     def _add_relation(self, doc: Document, rel: Relation) -> None:
         g = self._g

@@ -101,3 +101,19 @@ def test_find_actor_matches_name_alias_or_id_case_insensitively() -> None:
         "russia",
         None,
     ]
+
+
+def test_an_actor_named_differently_across_documents_takes_the_commonest_name_first_seen_on_ties() -> None:
+    from kg.model import Actor, Document, Extraction
+
+    graph = KnowledgeGraph()
+    for doc_id, name, kind in [("d1", "RSF", "ARMED_GROUP"), ("d2", "Rapid Support Forces", "ORGANIZATION"),
+                               ("d3", "Rapid Support Forces", "ORGANIZATION"), ("d4", "RSF", "ARMED_GROUP")]:
+        graph.add(Extraction(Document(doc_id, ""), [Actor("rsf", name, kind, [name], 1)], []))
+    assert graph.actor("rsf") == {"id": "rsf", "name": "RSF", "type": "ARMED_GROUP",
+                                  "aliases": ["RSF", "Rapid Support Forces"], "mentions": 4,
+                                  "docs": ["d1", "d2", "d3", "d4"]}
+    graph.add(Extraction(Document("d1", ""), [Actor("rsf", "Rapid Support Forces", "ORGANIZATION", [], 5)], []))
+    assert graph.actor("rsf") == {"id": "rsf", "name": "Rapid Support Forces", "type": "ORGANIZATION",
+                                  "aliases": ["RSF", "Rapid Support Forces"], "mentions": 8,
+                                  "docs": ["d1", "d2", "d3", "d4"]}
