@@ -6,6 +6,7 @@ The spaCy model loads once per process and articles are parsed in batches with
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -310,15 +311,21 @@ def _extract_in_processes(extractor: Extractor, documents: Iterable[Document], j
         yield from extractor.extract_many(first, report=report)
         return
     _WORKER_EXTRACTOR = extractor
+    # The workers share the loaded model page for page until something writes to it; keep the
+    # garbage collector of each from walking (and so copying) all of it.
+    gc.freeze()
     pending: deque[Future[tuple[list[Extraction], list[str]]]] = deque()
-    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-        for task in chain([first, second], tasks):
-            pending.append(pool.submit(_extract_task, task))
-            while len(pending) > 2 * jobs:  # bounded: memory stays flat however long the input
+    try:
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            for task in chain([first, second], tasks):
+                pending.append(pool.submit(_extract_task, task))
+                while len(pending) > 2 * jobs:  # bounded: memory stays flat however long the input
+                    yield from _results(pending.popleft(), report)
+            while pending:
                 yield from _results(pending.popleft(), report)
-        while pending:
-            yield from _results(pending.popleft(), report)
-    _WORKER_EXTRACTOR = None
+    finally:
+        gc.unfreeze()
+        _WORKER_EXTRACTOR = None
 
 
 def _results(future: Future[tuple[list[Extraction], list[str]]], report: InputReport) -> Iterator[Extraction]:

@@ -32,6 +32,14 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+
+
+@app.callback()
+def _kg() -> None:
+    """Turn news articles into a knowledge graph of political and armed actors and their relations."""
+    # a callback keeps `kg COMMAND` a command of a group even when only that command is registered
+
+
 Actors = Annotated[
     Path | None,
     typer.Option("--actors", help="Your own actors (JSONL, the format of kg/data/actors.jsonl), added to the "
