@@ -11,7 +11,9 @@ Rule families (the name each keeps on its evidence):
 - :mod:`.verbs` (``verb``, ``verb-passive``, ``verb-joint``) and :mod:`.verb_frames`;
 - :mod:`.nouns` (``noun``, ``noun-between``) and :mod:`.places` (``noun-hands``, ...);
 - :mod:`.titles` (``title``, ``title-possessive``, ``title-power``, ``title-sworn``);
-- :mod:`.affixes` (``affix``); :mod:`.joint` (``alongside``, ``side``).
+- :mod:`.affixes` (``affix``); :mod:`.joint` (``alongside``, ``side``);
+- :mod:`.formal_acts` (``mediation``, ``designation``) and :mod:`.designations`
+  (``designation-passive``, ``designation-members``).
 
 Shared parts: :mod:`.context` (the per-document state), :mod:`.clauses` (clause
 structure and blocking), :mod:`.names` (actors a modifier or a definite noun names),
@@ -29,6 +31,7 @@ from spacy.tokens import Token
 from .affixes import affix
 from .attribution import branding, criticized_attack, is_branding_verb, is_criticism_verb
 from .context import Arg, Context, Found
+from .designations import designated_members, designated_passively, is_designating
 from .formal_acts import designation, is_designation, is_mediation, mediation
 from .joint import alongside, is_alongside, is_side, side
 from .nouns import is_content_noun, noun
@@ -46,7 +49,7 @@ class Rule:
     --------
     >>> [r.name for r in RULES]  # doctest: +NORMALIZE_WHITESPACE
     ['affix', 'verb', 'verb-headline', 'noun', 'title', 'possessive', 'side', 'alongside', 'mediation',
-     'criticism-event', 'branding', 'designation']
+     'criticism-event', 'branding', 'designation', 'designation-passive', 'designation-members']
     """
 
     name: str
@@ -71,4 +74,6 @@ RULES: tuple[Rule, ...] = (
     Rule("criticism-event", is_criticism_verb, criticized_attack),
     Rule("branding", is_branding_verb, branding),
     Rule("designation", is_designation, designation),
+    Rule("designation-passive", is_designating, designated_passively),
+    Rule("designation-members", is_designating, designated_members),
 )

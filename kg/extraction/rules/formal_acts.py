@@ -20,9 +20,9 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from .arguments import args, prep_objects, subject
-from .attribution import epithet_of, is_actor_epithet
 from .clauses import SUBJECTS, blocked
 from .context import Arg, Context, Found
+from .designations import active_designation
 from .names import lookup_affix
 from .nouns import between
 
@@ -71,14 +71,11 @@ def is_designation(ctx: Context, tok: Token) -> bool:
 def designation(ctx: Context, tok: Token) -> Iterator[Found]:
     """"listed the cartels as terrorist organisations", "declared the gangs terrorist groups":
     a formal act against them (rule ``designation``)."""
-    epithet = epithet_of(tok)
-    if epithet is None or not is_actor_epithet(ctx, epithet) or blocked(ctx.lex, tok, "OPPOSES"):
+    found = active_designation(ctx, tok)
+    if found is None:
         return
-    agents, passive = subject(ctx, tok)
-    if passive:
-        return
-    named = [c for c in tok.children if c.dep_ == "dobj" and c.i != epithet.i]
-    yield from ctx.emit(agents, "OPPOSES", args(ctx, named[0]) if named else [], tok, "designation", 0.85)
+    _, agents, named = found
+    yield from ctx.emit(agents, "OPPOSES", args(ctx, named), tok, "designation", 0.85)
 
 
 def _object(verb: Token) -> Token | None:

@@ -1,0 +1,119 @@
+"""Designations the ``designation`` rule leaves alone (rules ``designation-passive``, ``designation-members``).
+
+- Passive voice: "the BLA has been designated a terrorist organisation by the United States
+  and Britain" -> each agent OPPOSES the subject.
+- Members named after a class: "designated eight crime groups as terrorist organisations,
+  among them the Sinaloa cartel, the Gulf Cartel and MS-13" (or "..., including X and Y",
+  "groups such as X") -> the agent OPPOSES each group named.
+
+The verbs are ``designation_verbs`` and the epithets ``actor_epithets`` in
+``kg/data/lexicon.json``, as for rule ``designation``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from .arguments import args, prep_objects, subject
+from .attribution import epithet_of, is_actor_epithet
+from .clauses import SUBJECTS, blocked
+from .context import Arg, Context, Found
+
+# the prepositions that open a list of members: "including X", "such as X"
+_MEMBER_PREPS = ("including", "as")
+
+
+def is_designating(ctx: Context, tok: Token) -> bool:
+    """A verb that may name an actor a terrorist group: a designation verb ("listed") or a verb
+    of opposition ("designated", "sanctioned")."""
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "VERB" and (lemma in ctx.lex.words["designation_verbs"] or ctx.lex.verbs.get(lemma) == "OPPOSES")
+
+
+def designated_passively(ctx: Context, tok: Token) -> Iterator[Found]:
+    """"X has been designated a terrorist organisation by Y": Y OPPOSES X."""
+    if not any(c.dep_ == "auxpass" for c in tok.children) or blocked(ctx.lex, tok, "OPPOSES"):
+        return
+    epithet = _passive_epithet(tok)
+    if epithet is None or not is_actor_epithet(ctx, epithet):
+        return
+    # "The group is banned in Pakistan and has been designated ...": the subject of the first verb
+    holder = tok.head if tok.dep_ == "conj" and not any(c.dep_ in SUBJECTS for c in tok.children) else tok
+    designated = [a for c in holder.children if c.dep_ in ("nsubjpass", "nsubj") for a in args(ctx, c)]
+    agents = [a for c in (*tok.children, *epithet.children) if c.dep_ == "agent" or
+              (c.dep_ == "prep" and c.lower_ == "by") for a in prep_objects(ctx, c)]
+    yield from ctx.emit(agents, "OPPOSES", designated, tok, "designation-passive", 0.85)
+
+
+def active_designation(ctx: Context, tok: Token) -> tuple[Token, list[Arg], Token | None] | None:
+    """The epithet, the agents and the object of an active designation ("listed the cartels as
+    terrorist organisations"), or None when ``tok`` designates nothing."""
+    epithet = epithet_of(tok)
+    if epithet is None or not is_actor_epithet(ctx, epithet) or blocked(ctx.lex, tok, "OPPOSES"):
+        return None
+    agents, passive = subject(ctx, tok)
+    if passive:
+        return None
+    return epithet, agents, next((c for c in tok.children if c.dep_ == "dobj" and c.i != epithet.i), None)
+
+
+def designated_members(ctx: Context, tok: Token) -> Iterator[Found]:
+    """"designated eight groups as terrorist organisations, among them A, B and C": the agent
+    OPPOSES A, B and C."""
+    found = active_designation(ctx, tok)
+    if found is None:
+        return
+    epithet, agents, obj = found
+    if obj is None or obj.tag_ != "NNS" or ctx.mention(obj) is not None:
+        return  # a named object is rule ``designation``'s
+    yield from ctx.emit(agents, "OPPOSES", _members(ctx, tok, obj, epithet), tok, "designation-members", 0.8)
+
+
+def _passive_epithet(verb: Token) -> Token | None:
+    """The epithet of a passive designation: its one object or predicate noun."""
+    for c in verb.children:
+        if c.dep_ in ("dobj", "oprd", "attr", "xcomp") and c.pos_ in ("NOUN", "PROPN"):
+            return c
+        if c.dep_ == "prep" and c.lower_ == "as":
+            found = next((p for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"), None)
+            if found is not None:
+                return found
+    return None
+
+
+def _members(ctx: Context, verb: Token, obj: Token, epithet: Token) -> list[Arg]:
+    """The groups named as members of the designated class ``obj``."""
+    found: list[Arg] = []
+    for c in (*obj.children, *epithet.children):
+        if c.dep_ == "prep" and c.lower_ in _MEMBER_PREPS and (c.lower_ != "as" or _such(c)):
+            found += prep_objects(ctx, c)
+    among = next((c.i for c in verb.children if _is_among_them(c)), None)
+    for c in verb.children:
+        # "..., among them the Sinaloa cartel, the Gulf Cartel and MS-13": the phrase hangs on
+        # the list's first name or on the verb before it
+        if c.dep_ in ("dep", "appos", "npadvmod", "dobj") and c.i > obj.i and c.i != epithet.i and (
+                any(_is_among_them(p) for p in c.children) or (among is not None and c.i > among)):
+            found += [a for named in _series(c) for a in args(ctx, named)]
+        elif c.dep_ == "prep" and c.lower_ == "including":
+            found += prep_objects(ctx, c)
+    return found
+
+
+def _such(prep: Token) -> bool:
+    return any(c.lower_ == "such" for c in (*prep.children, *prep.head.children)) or \
+        (prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such")
+
+
+def _series(tok: Token) -> list[Token]:
+    """The names of a list the parser chained as appositions and conjuncts ("A, B and C")."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ in ("appos", "conj") and c.i > tok.i:
+            out += _series(c)
+    return out
+
+
+def _is_among_them(tok: Token) -> bool:
+    return tok.dep_ == "prep" and tok.lower_ == "among" and any(p.lower_ == "them" for p in tok.children)
