@@ -13,7 +13,7 @@ Rule families (the name each keeps on its evidence):
 - :mod:`.titles` (``title``, ``title-possessive``, ``title-power``, ``title-sworn``);
 - :mod:`.affixes` (``affix``); :mod:`.joint` (``alongside``, ``side``);
 - :mod:`.formal_acts` (``mediation``, ``designation``) and :mod:`.designations`
-  (``designation-passive``, ``designation-members``).
+  (``designation-passive``, ``designation-members``); :mod:`.vows` (``vow``).
 
 Shared parts: :mod:`.context` (the per-document state), :mod:`.clauses` (clause
 structure and blocking), :mod:`.names` (actors a modifier or a definite noun names),
@@ -37,6 +37,7 @@ from .joint import alongside, is_alongside, is_side, side
 from .nouns import is_content_noun, noun
 from .titles import names_actor, possessed_group, title
 from .verbs import headline_verb, is_headline_verb, is_predicate, verb
+from .vows import is_vow, vow
 
 __all__ = ["RULES", "Arg", "Context", "Found", "Rule"]
 
@@ -49,7 +50,8 @@ class Rule:
     --------
     >>> [r.name for r in RULES]  # doctest: +NORMALIZE_WHITESPACE
     ['affix', 'verb', 'verb-headline', 'noun', 'title', 'possessive', 'side', 'alongside', 'mediation',
-     'criticism-event', 'branding', 'designation', 'designation-passive', 'designation-members']
+     'criticism-event', 'branding', 'designation', 'designation-passive', 'designation-members',
+     'vow']
     """
 
     name: str
@@ -76,4 +78,5 @@ RULES: tuple[Rule, ...] = (
     Rule("designation", is_designation, designation),
     Rule("designation-passive", is_designating, designated_passively),
     Rule("designation-members", is_designating, designated_members),
+    Rule("vow", is_vow, vow),
 )

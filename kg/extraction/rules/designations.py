@@ -21,9 +21,6 @@ from .attribution import epithet_of, is_actor_epithet
 from .clauses import SUBJECTS, blocked
 from .context import Arg, Context, Found
 
-# the prepositions that open a list of members: "including X", "such as X"
-_MEMBER_PREPS = ("including", "as")
-
 
 def is_designating(ctx: Context, tok: Token) -> bool:
     """A verb that may name an actor a terrorist group: a designation verb ("listed") or a verb
@@ -87,7 +84,7 @@ def _members(ctx: Context, verb: Token, obj: Token, epithet: Token) -> list[Arg]
     """The groups named as members of the designated class ``obj``."""
     found: list[Arg] = []
     for c in (*obj.children, *epithet.children):
-        if c.dep_ == "prep" and c.lower_ in _MEMBER_PREPS and (c.lower_ != "as" or _such(c)):
+        if c.dep_ == "prep" and c.lower_ in ctx.lex.words["member_list_preps"] and (c.lower_ != "as" or _such(c)):
             found += prep_objects(ctx, c)
     among = next((c.i for c in verb.children if _is_among_them(c)), None)
     for c in verb.children:
@@ -96,7 +93,7 @@ def _members(ctx: Context, verb: Token, obj: Token, epithet: Token) -> list[Arg]
         if c.dep_ in ("dep", "appos", "npadvmod", "dobj") and c.i > obj.i and c.i != epithet.i and (
                 any(_is_among_them(p) for p in c.children) or (among is not None and c.i > among)):
             found += [a for named in _series(c) for a in args(ctx, named)]
-        elif c.dep_ == "prep" and c.lower_ == "including":
+        elif c.dep_ == "prep" and c.lower_ in ctx.lex.words["member_list_preps"] and c.lower_ != "as":
             found += prep_objects(ctx, c)
     return found
 

@@ -1,0 +1,66 @@
+"""Vows to fight on (rule ``vow``): a stance against the enemy named, OPPOSES.
+
+"vowed to keep fighting American forces", "vowed to lead the fight against al-Shabaab",
+"vowed that Cambodia would strike back at Thai forces": no attack has happened yet, but the
+one who vows stands against the enemy.  (A vow whose attack verb is the vow's own complement,
+"vowed to destroy Hamas", is read by the verb rule.)
+
+Words: ``pledge_verbs`` (the vows), ``vow_carrier_verbs`` ("keep fighting", "lead the fight")
+and ``vow_fight_nouns`` in ``kg/data/lexicon.json``, with its verbs and nouns of ATTACKS.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from .arguments import args, prep_objects, subject
+from .clauses import blocked
+from .context import Arg, Context, Found
+
+# the preposition phrases that name whom an attack or a fight is against
+_ENEMY_PREPS = ("against", "on", "at")
+
+
+def is_vow(ctx: Context, tok: Token) -> bool:
+    """"vowed", "pledged", "promised"."""
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in ctx.lex.words["pledge_verbs"]
+
+
+def vow(ctx: Context, tok: Token) -> Iterator[Found]:
+    """The one who vows to fight an enemy OPPOSES it."""
+    if blocked(ctx.lex, tok, "OPPOSES"):
+        return
+    agents, passive = subject(ctx, tok)
+    if passive or not agents:
+        return
+    for comp in tok.children:
+        if comp.dep_ in ("xcomp", "ccomp") and comp.pos_ in ("VERB", "AUX"):
+            yield from ctx.emit(agents, "OPPOSES", _enemies(ctx, comp), tok, "vow", 0.75)
+
+
+def _enemies(ctx: Context, verb: Token) -> list[Arg]:
+    """Whom the vowed fighting is against, through "keep", "lead the fight", "take revenge"."""
+    for _ in range(3):
+        if any(c.dep_ == "neg" for c in verb.children):
+            return []
+        lemma = verb.lemma_.lower()
+        if ctx.lex.verbs.get(lemma) == "ATTACKS" and lemma not in ctx.lex.words["vow_carrier_verbs"]:
+            objects = [a for c in verb.children if c.dep_ == "dobj" for a in args(ctx, c)]
+            return objects + _prep_enemies(ctx, verb)
+        if lemma not in ctx.lex.words["vow_carrier_verbs"]:
+            return []
+        fight = next((c for c in verb.children if c.dep_ == "dobj"
+                      and c.lemma_.lower() in ctx.lex.words["vow_fight_nouns"]), None)
+        if fight is not None:
+            return _prep_enemies(ctx, fight)
+        following = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if following is None:
+            return []
+        verb = following
+    return []
+
+
+def _prep_enemies(ctx: Context, tok: Token) -> list[Arg]:
+    return [a for c in tok.children if c.dep_ == "prep" and c.lower_ in _ENEMY_PREPS for a in prep_objects(ctx, c)]

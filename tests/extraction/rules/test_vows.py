@@ -1,0 +1,26 @@
+"""Vows to fight on are a stance (kg/extraction/rules/vows.py)."""
+
+from __future__ import annotations
+
+import pytest
+from extraction.rules.rule_cases import Case, case_id, check
+
+CASES: list[Case] = [
+    ("Harakat al-Nujaba vowed to keep fighting American forces until they leave Iraq.",
+     {("Harakat Hezbollah al-Nujaba", "OPPOSES", "United States", "vow")}),
+    ("Hassan Sheikh has vowed to lead the fight against al-Shabaab from the front line.",
+     {("Hassan Sheikh Mohamud", "OPPOSES", "al-Shabaab", "vow")}),
+    ("Hun Sen vowed that Cambodia would strike back at Thai forces.", {("Hun Sen", "OPPOSES", "Thailand", "vow")}),
+    ("Iran vowed to destroy Israel.", {("Iran", "OPPOSES", "Israel", "vow")}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[case_id(c) for c in CASES])
+def test_a_vow_to_fight_opposes_the_enemy(sentence: str, expected: set) -> None:
+    check(sentence, expected)
+
+
+@pytest.mark.parametrize("sentence", ["Russia vowed not to attack Ukraine.", "Hamas promised to stop attacking Israel.",
+                                      "Iran vowed to keep talking with the United States."])
+def test_a_vow_of_no_fighting_is_no_stance(sentence: str) -> None:
+    check(sentence, set())
