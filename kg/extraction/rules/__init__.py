@@ -13,7 +13,8 @@ Rule families (the name each keeps on its evidence):
 - :mod:`.titles` (``title``, ``title-possessive``, ``title-power``, ``title-sworn``);
 - :mod:`.affixes` (``affix``); :mod:`.joint` (``alongside``, ``side``);
 - :mod:`.formal_acts` (``mediation``, ``designation``) and :mod:`.designations`
-  (``designation-passive``, ``designation-members``); :mod:`.vows` (``vow``).
+  (``designation-passive``, ``designation-members``); :mod:`.vows` (``vow``);
+  :mod:`.alliances` (``joined-in``).
 
 Shared parts: :mod:`.context` (the per-document state), :mod:`.clauses` (clause
 structure and blocking), :mod:`.names` (actors a modifier or a definite noun names),
@@ -29,6 +30,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .affixes import affix
+from .alliances import is_joining, joining
 from .attribution import branding, criticized_attack, is_branding_verb, is_criticism_verb
 from .context import Arg, Context, Found
 from .designations import designated_members, designated_passively, is_designating
@@ -51,7 +53,7 @@ class Rule:
     >>> [r.name for r in RULES]  # doctest: +NORMALIZE_WHITESPACE
     ['affix', 'verb', 'verb-headline', 'noun', 'title', 'possessive', 'side', 'alongside', 'mediation',
      'criticism-event', 'branding', 'designation', 'designation-passive', 'designation-members',
-     'vow']
+     'vow', 'joined-in']
     """
 
     name: str
@@ -79,4 +81,5 @@ RULES: tuple[Rule, ...] = (
     Rule("designation-passive", is_designating, designated_passively),
     Rule("designation-members", is_designating, designated_members),
     Rule("vow", is_vow, vow),
+    Rule("joined-in", is_joining, joining),
 )

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from .alliances import founders as own_founders
 from .arguments import args, prep_objects, subject
 from .clauses import blocked, collective, object_of, patient
 from .context import Arg, Context, Found
@@ -76,6 +77,8 @@ def founded_together(ctx: Context, verb: Token) -> Iterator[Found]:
         return
     founders, passive = subject(ctx, verb)
     if passive or len({f.mention.actor for f in founders}) < 2:
+        founders, passive = own_founders(ctx, verb), False  # the parse hung the verb on a passive one
+    if len({f.mention.actor for f in founders}) < 2:
         return
     whole = object_of(verb)
     if whole is None:

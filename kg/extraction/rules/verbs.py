@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from .alliances import joined_in
 from .arguments import arg, args, of_objects, prep_objects, subject
 from .clauses import blocked, hedge, intended, object_of, patient, verb_keys
 from .context import Arg, Context, Found
@@ -43,6 +44,8 @@ def verb(ctx: Context, tok: Token) -> Iterator[Found]:
     if lemma == "swear":
         yield from sworn_in(ctx, tok)
         return
+    if joined_in(ctx, tok) is not None:
+        return  # "joined Mali in the alliance": rule ``joined-in``
     if lemma == "come" and any(c.dep_ == "prep" and c.lower_ == "under" for c in tok.children):
         yield from came_under(ctx, tok)
         return

@@ -1,0 +1,64 @@
+"""Joining an alliance (rule ``joined-in``) and the founders of one.
+
+- "Burkina Faso has joined Mali and Niger in the Alliance of Sahel States": the one who joins
+  and those it joins are each a MEMBER_OF the alliance, and ALLIED_WITH each other.  (The verb
+  rule would read "joined Mali" as membership of Mali; it leaves these to this rule.)
+- :func:`founders`: the subjects of a verb of founding, also when the parser hung it on a
+  passive verb ("Mali, Burkina Faso and Niger, all ruled by officers, have formed ...").
+
+An alliance is a named actor with one of ``collective_nouns`` ("alliance", "coalition",
+"bloc") in its name (``kg/data/lexicon.json``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from .arguments import args
+from .clauses import SUBJECTS, blocked
+from .context import Arg, Context, Found
+from .formal_acts import _actors as distinct_actors
+
+
+def is_joining(ctx: Context, tok: Token) -> bool:
+    """"joined X in <alliance>"."""
+    return tok.pos_ == "VERB" and joined_in(ctx, tok) is not None
+
+
+def joined_in(ctx: Context, verb: Token) -> Token | None:
+    """The alliance of "joined X in <alliance>", or None."""
+    if verb.lemma_.lower() != "join" or not any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    return next((p for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
+                 for p in c.children if p.dep_ == "pobj" and _is_alliance(ctx, p)), None)
+
+
+def joining(ctx: Context, tok: Token) -> Iterator[Found]:
+    """The joiner and the joined are members of the alliance and allies of each other."""
+    alliance = joined_in(ctx, tok)
+    if alliance is None or blocked(ctx.lex, tok, "MEMBER_OF"):
+        return
+    members = founders(ctx, tok) + [a for c in tok.children if c.dep_ == "dobj" for a in args(ctx, c)]
+    members = distinct_actors(ctx, members)
+    yield from ctx.emit(members, "MEMBER_OF", args(ctx, alliance), tok, "joined-in", 0.8)
+    for k, first in enumerate(members):
+        yield from ctx.emit([first], "ALLIED_WITH", members[k + 1:], tok, "joined-in", 0.8)
+
+
+def founders(ctx: Context, verb: Token) -> list[Arg]:
+    """The verb's own subjects, else those of the verb it is joined to ("..., ruled by
+    officers, have formed ..."), whatever voice the parser gave that verb."""
+    for holder in (verb, verb.head if verb.dep_ == "conj" else None):
+        subjects = [c for c in holder.children if c.dep_ in SUBJECTS] if holder is not None else []
+        if subjects:
+            return [a for c in subjects for a in args(ctx, c)]
+    return []
+
+
+def _is_alliance(ctx: Context, tok: Token) -> bool:
+    m = ctx.mention(tok)
+    if m is None or not m.actor:
+        return False
+    return any(t.lemma_.lower() in ctx.lex.words["collective_nouns"] for t in ctx.docs[m.part][m.start:m.end])
