@@ -14,7 +14,8 @@ Rule families (the name each keeps on its evidence):
 - :mod:`.affixes` (``affix``); :mod:`.joint` (``alongside``, ``side``);
 - :mod:`.formal_acts` (``mediation``, ``designation``) and :mod:`.designations`
   (``designation-passive``, ``designation-members``); :mod:`.vows` (``vow``);
-  :mod:`.alliances` (``joined-in``).
+  :mod:`.alliances` (``joined-in``);
+  :mod:`.victims` (``victims``).
 
 Shared parts: :mod:`.context` (the per-document state), :mod:`.clauses` (clause
 structure and blocking), :mod:`.names` (actors a modifier or a definite noun names),
@@ -39,6 +40,7 @@ from .joint import alongside, is_alongside, is_side, side
 from .nouns import is_content_noun, noun
 from .titles import names_actor, possessed_group, title
 from .verbs import headline_verb, is_headline_verb, is_predicate, verb
+from .victims import is_killing, victims
 from .vows import is_vow, vow
 
 __all__ = ["RULES", "Arg", "Context", "Found", "Rule"]
@@ -53,7 +55,7 @@ class Rule:
     >>> [r.name for r in RULES]  # doctest: +NORMALIZE_WHITESPACE
     ['affix', 'verb', 'verb-headline', 'noun', 'title', 'possessive', 'side', 'alongside', 'mediation',
      'criticism-event', 'branding', 'designation', 'designation-passive', 'designation-members',
-     'vow', 'joined-in']
+     'vow', 'joined-in', 'victims']
     """
 
     name: str
@@ -82,4 +84,5 @@ RULES: tuple[Rule, ...] = (
     Rule("designation-members", is_designating, designated_members),
     Rule("vow", is_vow, vow),
     Rule("joined-in", is_joining, joining),
+    Rule("victims", is_killing, victims),
 )

@@ -86,13 +86,13 @@ def _members(ctx: Context, verb: Token, obj: Token, epithet: Token) -> list[Arg]
     for c in (*obj.children, *epithet.children):
         if c.dep_ == "prep" and c.lower_ in ctx.lex.words["member_list_preps"] and (c.lower_ != "as" or _such(c)):
             found += prep_objects(ctx, c)
-    among = next((c.i for c in verb.children if _is_among_them(c)), None)
+    among = next((c.i for c in verb.children if is_among_them(c)), None)
     for c in verb.children:
         # "..., among them the Sinaloa cartel, the Gulf Cartel and MS-13": the phrase hangs on
         # the list's first name or on the verb before it
         if c.dep_ in ("dep", "appos", "npadvmod", "dobj") and c.i > obj.i and c.i != epithet.i and (
-                any(_is_among_them(p) for p in c.children) or (among is not None and c.i > among)):
-            found += [a for named in _series(c) for a in args(ctx, named)]
+                any(is_among_them(p) for p in c.children) or (among is not None and c.i > among)):
+            found += [a for named in series(c) for a in args(ctx, named)]
         elif c.dep_ == "prep" and c.lower_ in ctx.lex.words["member_list_preps"] and c.lower_ != "as":
             found += prep_objects(ctx, c)
     return found
@@ -103,14 +103,14 @@ def _such(prep: Token) -> bool:
         (prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such")
 
 
-def _series(tok: Token) -> list[Token]:
+def series(tok: Token) -> list[Token]:
     """The names of a list the parser chained as appositions and conjuncts ("A, B and C")."""
     out = [tok]
     for c in tok.children:
         if c.dep_ in ("appos", "conj") and c.i > tok.i:
-            out += _series(c)
+            out += series(c)
     return out
 
 
-def _is_among_them(tok: Token) -> bool:
+def is_among_them(tok: Token) -> bool:
     return tok.dep_ == "prep" and tok.lower_ == "among" and any(p.lower_ == "them" for p in tok.children)

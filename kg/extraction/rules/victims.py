@@ -1,0 +1,52 @@
+"""People named in a list of victims (rule ``victims``).
+
+"The gangs killed at least 10 people, among them two nuns, Evanette Onezaire and Jeanne
+Voltaire", "Israel killed much of Hezbollah's leadership, including its chief Hassan
+Nasrallah": each person named is an ATTACKS target of the killers.  Unnamed victims give
+nothing (see CONVENTIONS), and the object itself stays the verb rule's.
+
+The verbs are the ATTACKS verbs of ``kg/data/lexicon.json``; the list prepositions
+``member_list_preps``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from .arguments import args, subject
+from .clauses import blocked
+from .context import Context, Found
+from .designations import is_among_them, series
+
+
+def is_killing(ctx: Context, tok: Token) -> bool:
+    """An ATTACKS verb of the lexicon ("killed", "attacked")."""
+    return tok.pos_ == "VERB" and ctx.lex.verbs.get(tok.lemma_.lower()) == "ATTACKS"
+
+
+def victims(ctx: Context, tok: Token) -> Iterator[Found]:
+    """The killers attack each person named in the list of their victims."""
+    heads = _list_heads(ctx, tok)
+    if not heads or blocked(ctx.lex, tok, "ATTACKS"):
+        return
+    agents, passive = subject(ctx, tok)
+    if passive:
+        return
+    people = [a for head in heads for t in series(head) for a in args(ctx, t)
+              if ctx.type_of(a.mention.actor or "") == "PERSON"]
+    yield from ctx.emit(agents, "ATTACKS", people, tok, "victims", 0.8)
+
+
+def _list_heads(ctx: Context, verb: Token) -> list[Token]:
+    """The first names of the lists after "including" or "among them" on the verb or its object."""
+    heads: list[Token] = []
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    for holder in (verb, *objects):
+        for c in holder.children:
+            if c.dep_ == "prep" and c.lower_ in ctx.lex.words["member_list_preps"] and c.lower_ != "as":
+                heads += [p for p in c.children if p.dep_ == "pobj"]
+            elif c.dep_ in ("dobj", "dep", "appos", "npadvmod") and any(is_among_them(p) for p in c.children):
+                heads.append(c)  # "..., among them two nuns, A and B"
+    return heads
