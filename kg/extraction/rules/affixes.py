@@ -26,6 +26,9 @@ def affix(ctx: Context, tok: Token) -> Iterator[Found]:
     if not is_hyphenated(tok):
         return
     head_tok = tok.head if tok.dep_ in ("amod", "compound", "nmod") else None
+    if head_tok is not None and head_tok.dep_ == "compound" and head_tok.pos_ == "NOUN" \
+            and ctx.mention(head_tok) is None and ctx.mention(head_tok.head) is not None:
+        head_tok = head_tok.head  # "the Houthi-held capital Sanaa": the name the noun describes
     if tok.dep_ == "acomp" and tok.head.lemma_ == "be":
         # "the town, which is rebel-held": the subject
         head_tok = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
