@@ -85,9 +85,10 @@ def _object(verb: Token) -> Token | None:
 def _deal_parties(ctx: Context, deal: Token) -> list[Arg]:
     """The parties to a deal or talks: its "between" phrase, its "with" phrase and the
     subject of its clause, or the actors of the clause it belongs to."""
-    parties = between(ctx, deal)
+    parties = between(ctx, deal) or [a for c in deal.children if c.dep_ == "relcl"
+                                     for o in c.children if o.dep_ == "dobj" for a in between(ctx, o)]
     if parties:
-        return parties
+        return parties  # "the ceasefire that ended the war between Armenia and Azerbaijan"
     partners = [a for c in deal.children if c.dep_ == "prep" and c.lower_ == "with" for a in prep_objects(ctx, c)]
     clause = deal.head
     while clause.dep_ in ("prep", "pobj", "dobj", "conj") and clause.head.i != clause.i:

@@ -40,3 +40,11 @@ def test_a_mediator_with_one_party_named_negotiates_with_nobody() -> None:
 
 def test_a_list_without_an_epithet_is_no_designation() -> None:
     check("The United States listed the Sinaloa cartel among its concerns.", set())
+
+
+def test_the_parties_of_a_deal_that_ended_a_war_are_those_of_the_war() -> None:
+    check("Russia brokered the ceasefire that ended the 2020 war between Armenia and Azerbaijan.",
+          {("Russia", "NEGOTIATES_WITH", "Armenia", "mediation"),
+           ("Russia", "NEGOTIATES_WITH", "Azerbaijan", "mediation"),
+           ("Armenia", "NEGOTIATES_WITH", "Azerbaijan", "mediation"),
+           ("Armenia", "OPPOSES", "Azerbaijan", "noun-between")})
