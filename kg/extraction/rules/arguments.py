@@ -168,15 +168,18 @@ def _definite_state(ctx: Context, tok: Token, depth: int) -> list[Arg] | None:
 
 def _counted_states(ctx: Context, tok: Token, depth: int) -> list[Arg] | None:
     """"both countries", "the two countries": the last two states named; "both sides": the
-    last two sides (states, governments or armed groups)."""
+    last two sides (states, governments or armed groups); "the two factions": the last two
+    armed groups."""
     states = tok.lower_ in ctx.lex.words["state_plural_nouns"]
-    if not states and tok.lower_ not in ctx.lex.words["party_plural_nouns"]:
+    groups = tok.lower_ in ctx.lex.words["group_plural_nouns"]  # "the two factions", "both gangs"
+    if not states and not groups and tok.lower_ not in ctx.lex.words["party_plural_nouns"]:
         return None
     count = next((ctx.lex.number_words.get(c.lower_) for c in tok.children
                   if c.dep_ in ("det", "nummod", "predet") and c.lower_ in ctx.lex.number_words), None)
     if not count:
         return None
-    kinds = ("STATE", "GOVERNMENT") if states else ("STATE", "GOVERNMENT", "ARMED_GROUP")
+    kinds = ("STATE", "GOVERNMENT") if states else ("ARMED_GROUP",) if groups else (
+        "STATE", "GOVERNMENT", "ARMED_GROUP")
     return [Arg(m, 0.8) for m in last_states(ctx, tok, count, kinds)]
 
 

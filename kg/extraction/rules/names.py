@@ -110,12 +110,19 @@ def last_states(ctx: Context, tok: Token, count: int, kinds: tuple[str, ...] = (
     # a state named as a modifier of a title is no party ("U.S. Secretary of State X urged both countries")
     for m in reversed([m for m in mentions_before(ctx, tok) if m.actor
                        and ctx.type_of(m.actor) in kinds
-                       and ctx.docs[m.part][m.root].dep_ not in ("compound", "nmod")]):
+                       and ctx.docs[m.part][m.root].dep_ not in ("compound", "nmod")
+                       and not _describes_another(ctx.docs[m.part][m.root])]):
         if m.actor not in {c.actor for c in chosen}:
             chosen.append(m)
         if len(chosen) == count:
             return list(reversed(chosen))
     return []
+
+
+def _describes_another(root: Token) -> bool:
+    """A possessor in the apposition that describes another name is no party of its own
+    ("ISWAP, Islamic State's West African affiliate")."""
+    return root.dep_ == "poss" and root.head.dep_ == "appos"
 
 
 def last_group(ctx: Context, tok: Token, exclude: set[str]) -> Mention | None:

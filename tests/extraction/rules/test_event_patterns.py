@@ -62,8 +62,10 @@ def test_places_named_like_people_and_kept_up_attacks(sentence: str, expected: s
      "Lalibela.", {("Ethiopian government", "ATTACKS", "Fano"), ("Fano", "CAPTURED", "Gondar"),
                    ("Fano", "CAPTURED", "Lalibela")}),
     # a possessive in a phrase hung on an owned noun is that owner's
+    # (the chief named is a victim too: rule ``victims``)
     ("Israel killed much of Hezbollah's leadership, including its longtime chief Hassan Nasrallah.",
-     {("Hassan Nasrallah", "LEADS", "Hezbollah"), ("Israel", "ATTACKS", "Hezbollah")}),
+     {("Hassan Nasrallah", "LEADS", "Hezbollah"), ("Israel", "ATTACKS", "Hezbollah"),
+      ("Israel", "ATTACKS", "Hassan Nasrallah")}),
     # ", including its chief": the noun before the comma is the owner, wherever the parse hangs it
     ("The truce ended a year of hostilities in which Israel killed much of Hezbollah's leadership, including its "
      "longtime chief Hassan Nasrallah.",
