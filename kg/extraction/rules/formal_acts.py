@@ -56,6 +56,9 @@ def mediation(ctx: Context, tok: Token) -> Iterator[Found]:
         parties = between(ctx, tok)
         if not parties and deal is not None:
             parties = _deal_parties(ctx, deal)
+        if not parties and passive and tok.dep_ == "advcl":
+            # "At the meeting, hosted by Fidan, the two delegations agreed ...": the clause's actors
+            parties = _actors(ctx, subject(ctx, tok.head)[0])
     if not mediators or len(parties) < 2:
         return
     yield from ctx.emit(mediators, "NEGOTIATES_WITH", parties, tok, "mediation", 0.85)
@@ -93,6 +96,9 @@ def _deal_parties(ctx: Context, deal: Token) -> list[Arg]:
     clause = deal.head
     while clause.dep_ in ("prep", "pobj", "dobj", "conj") and clause.head.i != clause.i:
         clause = clause.head  # "under a deal" -> the verb the phrase hangs on
+    if deal.dep_ in SUBJECTS and clause.dep_ == "advcl" and clause.head.pos_ in ("VERB", "AUX"):
+        # "X and Y agreed to stop ..., after talks mediated by Oman brought a halt": the main clause's
+        return _actors(ctx, partners + subject(ctx, clause.head)[0])
     if clause.pos_ not in ("VERB", "AUX") or deal.dep_ in SUBJECTS:
         return _actors(ctx, partners)
     agents, _ = subject(ctx, clause)

@@ -121,8 +121,9 @@ def last_states(ctx: Context, tok: Token, count: int, kinds: tuple[str, ...] = (
 
 def _describes_another(root: Token) -> bool:
     """A possessor in the apposition that describes another name is no party of its own
-    ("ISWAP, Islamic State's West African affiliate")."""
-    return root.dep_ == "poss" and root.head.dep_ == "appos"
+    ("ISWAP, Islamic State's West African affiliate"), nor a demonym in a title ("hosted by
+    Turkish Foreign Minister Hakan Fidan")."""
+    return (root.dep_ == "poss" and root.head.dep_ == "appos") or (root.dep_ == "amod" and root.head.pos_ == "PROPN")
 
 
 def last_group(ctx: Context, tok: Token, exclude: set[str]) -> Mention | None:
