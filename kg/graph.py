@@ -483,57 +483,85 @@ class KnowledgeGraph:
         >>> kg.actors()[0]["aliases"]
         ['Tehran']
         """
-        name = "<lines>"
-        if isinstance(source, (str, Path)):
-            name = str(source)
-            try:
-                # "\n" only: a sentence may hold a raw U+2028, where splitlines() would cut the record
-                lines: Iterable[str] = Path(source).read_text(encoding="utf-8-sig").split("\n")
-            except (OSError, UnicodeDecodeError) as e:
-                raise InputError(f"{name}: cannot read: {e}") from e
-        else:
-            lines = source
-        docs: dict[str, Document] = {}
-        actors: dict[str, list[Actor]] = {}
-        rels: dict[str, list[Relation]] = {}
-        ids: dict[tuple[str, str], str] = {}
-        for n, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-                kind = obj.get("kind")
-                if kind == "document":
-                    docs[obj["id"]] = Document(
-                        obj["id"], "", obj.get("title"), obj.get("date"), obj.get("url"), obj.get("source"),
-                        obj.get("duplicate_of"),
-                    )
-                elif kind == "actor":
-                    doc = obj["doc"]
-                    docs.setdefault(doc, Document(doc, ""))
-                    if obj["type"] not in ACTOR_TYPES:
-                        raise ValueError(f"actor type {obj['type']!r} is not one of {', '.join(ACTOR_TYPES)}")
-                    actor = Actor(obj["id"], obj["name"], obj["type"], list(obj.get("aliases", [])),
-                                  int(obj.get("mentions", 1)))
-                    actors.setdefault(doc, []).append(actor)
-                    ids[(doc, actor.name)] = actor.id
-                elif kind == "relation":
-                    doc = obj["doc"]
-                    docs.setdefault(doc, Document(doc, ""))
-                    src = obj.get("source_id") or ids[(doc, obj["source"])]
-                    tgt = obj.get("target_id") or ids[(doc, obj["target"])]
-                    ev = Evidence(doc, obj["sentence"], int(obj["start"]), int(obj["end"]),
-                                  obj.get("rule", "jsonl"), float(obj.get("confidence", 1.0)))
-                    rels.setdefault(doc, []).append(Relation(src, obj["relation"].upper(), tgt, [ev]))
-                else:
-                    raise ValueError("no \"kind\" of document, actor or relation (an article? articles are "
-                                     "given as paths, not with --from-jsonl)")
-            except (json.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError) as e:
-                raise InputError(f"{name}:{n}: not a kg JSONL record: {e}") from e
         kg = cls()
-        for doc_id, doc in docs.items():
-            for r in rels.get(doc_id, []):
-                if r.type not in ONTOLOGY:
-                    raise InputError(f"{name}: unknown relation type {r.type!r}")
-            kg.add(Extraction(doc, actors.get(doc_id, []), rels.get(doc_id, [])))
+        for extraction in read_extractions(source):
+            kg.add(extraction)
         return kg
+
+
+def read_extractions(source: str | Path | Iterable[str]) -> list[Extraction]:
+    """Read JSONL written by :meth:`KnowledgeGraph.to_jsonl` or ``kg extract`` as one
+    :class:`~kg.model.Extraction` per document, in the order the documents first appear.
+
+    Parameters
+    ----------
+    source : path or iterable of lines
+
+    Returns
+    -------
+    list of Extraction
+
+    Raises
+    ------
+    InputError
+        When a line is not JSON or lacks a field of the contract.
+
+    Examples
+    --------
+    >>> [e.document.id for e in read_extractions(['{"kind": "document", "id": "d1"}'])]
+    ['d1']
+    """
+    name = "<lines>"
+    if isinstance(source, (str, Path)):
+        name = str(source)
+        try:
+            # "\n" only: a sentence may hold a raw U+2028, where splitlines() would cut the record
+            lines: Iterable[str] = Path(source).read_text(encoding="utf-8-sig").split("\n")
+        except (OSError, UnicodeDecodeError) as e:
+            raise InputError(f"{name}: cannot read: {e}") from e
+    else:
+        lines = source
+    docs: dict[str, Document] = {}
+    actors: dict[str, list[Actor]] = {}
+    rels: dict[str, list[Relation]] = {}
+    ids: dict[tuple[str, str], str] = {}
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+            kind = obj.get("kind")
+            if kind == "document":
+                docs[obj["id"]] = Document(
+                    obj["id"], "", obj.get("title"), obj.get("date"), obj.get("url"), obj.get("source"),
+                    obj.get("duplicate_of"),
+                )
+            elif kind == "actor":
+                doc = obj["doc"]
+                docs.setdefault(doc, Document(doc, ""))
+                if obj["type"] not in ACTOR_TYPES:
+                    raise ValueError(f"actor type {obj['type']!r} is not one of {', '.join(ACTOR_TYPES)}")
+                actor = Actor(obj["id"], obj["name"], obj["type"], list(obj.get("aliases", [])),
+                              int(obj.get("mentions", 1)))
+                actors.setdefault(doc, []).append(actor)
+                ids[(doc, actor.name)] = actor.id
+            elif kind == "relation":
+                doc = obj["doc"]
+                docs.setdefault(doc, Document(doc, ""))
+                src = obj.get("source_id") or ids[(doc, obj["source"])]
+                tgt = obj.get("target_id") or ids[(doc, obj["target"])]
+                ev = Evidence(doc, obj["sentence"], int(obj["start"]), int(obj["end"]),
+                              obj.get("rule", "jsonl"), float(obj.get("confidence", 1.0)))
+                rels.setdefault(doc, []).append(Relation(src, obj["relation"].upper(), tgt, [ev]))
+            else:
+                raise ValueError("no \"kind\" of document, actor or relation (an article? articles are "
+                                 "given as paths, not with --from-jsonl)")
+        except (json.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError) as e:
+            raise InputError(f"{name}:{n}: not a kg JSONL record: {e}") from e
+    out = []
+    for doc_id, doc in docs.items():
+        for r in rels.get(doc_id, []):
+            if r.type not in ONTOLOGY:
+                raise InputError(f"{name}: unknown relation type {r.type!r}")
+        out.append(Extraction(doc, actors.get(doc_id, []), rels.get(doc_id, [])))
+    return out

@@ -17,7 +17,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from spacy.tokens import Doc
 
@@ -28,7 +28,7 @@ from .extraction.lexicon import load_lexicon
 from .extraction.relations import Found, RelationExtractor
 from .extraction.resolution import Resolver
 from .extraction.text import prepare
-from .graph import JsonlWriter, KnowledgeGraph
+from .graph import JsonlWriter, KnowledgeGraph, read_extractions
 from .inputs import InputReport, is_extraction_jsonl, read_documents
 from .model import Document, Evidence, Extraction, Relation, slugify
 from .nlp import get_nlp
@@ -402,15 +402,27 @@ def iter_extractions(
     given = [Path(p) for p in paths]
     saved = [Path(p) for p in from_jsonl] + [p for p in given if is_extraction_jsonl(p)]
     articles = [p for p in given if p not in saved]
-    graph = KnowledgeGraph()
-    for path in saved:
+    taken: dict[str, dict[str, Any]] = {}
+    if len(saved) == 1:  # one saved extraction is read as it is, without joining it to anything
         try:
-            graph.merge(KnowledgeGraph.from_jsonl(path))
+            extractions = read_extractions(saved[0])
         except InputError as e:
             report.add(e)
-    yield from graph.extractions()
+            extractions = []
+        for extraction in extractions:
+            taken[extraction.document.id] = extraction.document.meta()
+            yield extraction
+    elif saved:  # several are joined first, so that a document saved twice is one document
+        graph = KnowledgeGraph()
+        for path in saved:
+            try:
+                graph.merge(KnowledgeGraph.from_jsonl(path))
+            except InputError as e:
+                report.add(e)
+        taken = graph.documents
+        yield from graph.extractions()
     if articles:
-        for extraction in extract_iter(articles, actors_file, report, graph.documents, jobs):
+        for extraction in extract_iter(articles, actors_file, report, taken, jobs):
             if progress is not None:
                 progress(extraction.document)
             yield extraction
