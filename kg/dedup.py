@@ -1,7 +1,7 @@
 """A wire story counts once: find exact and near-duplicate articles in a corpus.
 
 Each article becomes the set of its word 5-grams (shingles); MinHash signatures in an LSH
-index (datasketch) find earlier articles that share many of them, and an article is a copy of
+index (banded, :class:`MinHashIndex`) find earlier articles that share many of them, and an article is a copy of
 an earlier one when most of the shorter one's shingles are in the other (the *containment*,
 estimated from the MinHash Jaccard and the two set sizes).  Containment rather than Jaccard
 keeps a reprint that trims the ending or adds a paragraph in the same story; a new headline
@@ -23,12 +23,11 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from itertools import chain
-from typing import TYPE_CHECKING, Any
+from typing import Any
+
+import numpy as np
 
 from .model import Document
-
-if TYPE_CHECKING:
-    from datasketch import MinHash
 
 SHINGLE_WORDS = 5
 NUM_PERM = 128
@@ -38,6 +37,11 @@ SAME_STORY = 0.6
 # The LSH index looks for candidates at a lower Jaccard: a reprint cut to a third of the
 # original has Jaccard 1/3 with it yet containment 1.
 CANDIDATE_JACCARD = 0.2
+# LSH bands of two rows: a pair at Jaccard 0.2 shares a band with probability 1 - (1 - 0.2**2)**64
+# = 0.93, at 1/3 with 0.9995; candidates are then checked on their containment.
+BAND_ROWS = 2
+_PRIME = np.uint64((1 << 61) - 1)
+_MAX_HASH = np.uint64((1 << 32) - 1)
 _WORD = re.compile(r"\w+")
 
 
@@ -55,6 +59,61 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[bytes]:
     if len(words) <= size:
         return {" ".join(words).encode("utf-8")} if words else set()
     return {" ".join(words[i:i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
+
+
+class MinHashIndex:
+    """MinHash signatures of shingle sets and a banded LSH index over them (numpy only).
+
+    Each of ``num_perm`` hash functions ``(a * crc32(shingle) + b) mod (2**61 - 1)`` keeps its
+    minimum over a set; two sets agree on a function with probability their Jaccard similarity.
+    Signatures cut into bands of :data:`BAND_ROWS` values find the sets that agree on a whole band.
+
+    Examples
+    --------
+    >>> index = MinHashIndex(64)
+    >>> a, b = index.signature({b"x", b"y", b"z"}), index.signature({b"x", b"y", b"w"})
+    >>> index.insert("a", a); index.query(b)
+    ['a']
+    >>> 0.2 < MinHashIndex.jaccard(a, b) < 0.8
+    True
+    """
+
+    def __init__(self, num_perm: int, seed: int = 1) -> None:
+        generator = np.random.RandomState(seed)
+        self._a = generator.randint(1, _PRIME, size=num_perm, dtype=np.uint64)
+        self._b = generator.randint(0, _PRIME, size=num_perm, dtype=np.uint64)
+        self._bands: list[dict[bytes, list[str]]] = [{} for _ in range(num_perm // BAND_ROWS)]
+
+    def signature(self, grams: Iterable[bytes]) -> np.ndarray:
+        """The MinHash signature of a set of shingles (CRC-32: a stable, fast shingle hash)."""
+        hashes = np.fromiter((zlib.crc32(g) for g in grams), dtype=np.uint64)
+        if not len(hashes):
+            return np.full(len(self._a), _MAX_HASH, dtype=np.uint64)
+        with np.errstate(over="ignore"):  # the products wrap around 2**64, as intended
+            permuted = ((np.outer(hashes, self._a) + self._b) % _PRIME) & _MAX_HASH
+        return permuted.min(axis=0)
+
+    def _keys(self, signature: np.ndarray) -> Iterator[tuple[dict[bytes, list[str]], bytes]]:
+        for n, band in enumerate(self._bands):
+            yield band, signature[n * BAND_ROWS:(n + 1) * BAND_ROWS].tobytes()
+
+    def insert(self, key: str, signature: np.ndarray) -> None:
+        """Index a signature under ``key``."""
+        for band, value in self._keys(signature):
+            band.setdefault(value, []).append(key)
+
+    def query(self, signature: np.ndarray) -> list[str]:
+        """Keys of the indexed signatures that agree with this one on some band, first indexed first."""
+        found: dict[str, None] = {}
+        for band, value in self._keys(signature):
+            for key in band.get(value, ()):
+                found[key] = None
+        return list(found)
+
+    @staticmethod
+    def jaccard(a: np.ndarray, b: np.ndarray) -> float:
+        """The Jaccard similarity of two sets estimated from their signatures."""
+        return float(np.count_nonzero(a == b)) / len(a)
 
 
 class DuplicateFinder:
@@ -81,16 +140,10 @@ class DuplicateFinder:
     """
 
     def __init__(self, same_story: float = SAME_STORY, num_perm: int = NUM_PERM) -> None:
-        # datasketch (and the scipy it loads) takes a second or two to import: only when needed
-        from datasketch import MinHash, MinHashLSH
-
         self.same_story = same_story
         self.num_perm = num_perm
-        self._lsh = MinHashLSH(threshold=CANDIDATE_JACCARD, num_perm=num_perm)
-        # one set of permutations for all signatures (making them is half the cost of a small one);
-        # CRC-32 is a fast, stable shingle hash (Python's hash() changes from run to run)
-        self._template = MinHash(num_perm=num_perm, hashfunc=zlib.crc32)
-        self._signatures: dict[str, tuple[MinHash, int]] = {}
+        self._index = MinHashIndex(num_perm)
+        self._signatures: dict[str, tuple[np.ndarray, int]] = {}
         self._exact: dict[str, str] = {}
         self._story: dict[str, str] = {}
         self._order: dict[str, int] = {}
@@ -107,10 +160,9 @@ class DuplicateFinder:
             self._order[doc_id] = len(self._order)
             return self._duplicate_of(doc_id)
         self._exact[digest] = doc_id
-        signature = self._template.copy()
-        signature.update_batch(list(grams))
+        signature = self._index.signature(grams)
         best, best_containment = None, self.same_story
-        for other in self._lsh.query(signature) if grams else ():
+        for other in self._index.query(signature) if grams else ():
             containment = self._containment(signature, len(grams), *self._signatures[other])
             # ties go to the earlier article, so the answer does not depend on the index's order
             if containment > best_containment or (containment == best_containment and best is not None
@@ -120,7 +172,7 @@ class DuplicateFinder:
         self._order[doc_id] = len(self._order)
         if grams:
             self._signatures[doc_id] = (signature, len(grams))
-            self._lsh.insert(doc_id, signature)
+            self._index.insert(doc_id, signature)
         return self._duplicate_of(doc_id)
 
     def _duplicate_of(self, doc_id: str) -> str | None:
@@ -128,8 +180,8 @@ class DuplicateFinder:
         return None if story == doc_id else story
 
     @staticmethod
-    def _containment(a: MinHash, size_a: int, b: MinHash, size_b: int) -> float:
-        jaccard = a.jaccard(b)
+    def _containment(a: np.ndarray, size_a: int, b: np.ndarray, size_b: int) -> float:
+        jaccard = MinHashIndex.jaccard(a, b)
         shared = jaccard * (size_a + size_b) / (1 + jaccard)
         return min(1.0, shared / min(size_a, size_b))
 
@@ -157,7 +209,7 @@ def mark_duplicates(documents: Iterable[Document], finder: DuplicateFinder | Non
         return
     if finder is None:
         second = next(it, None)
-        if second is None:  # one document is no corpus: no index to build (nor datasketch to import)
+        if second is None:  # one document is no corpus: no index to build
             yield first if first.duplicate_of is None else replace(first, duplicate_of=None)
             return
         it = chain([second], it)
