@@ -34,7 +34,7 @@ def is_alongside(tok: Token) -> bool:
 
 
 def alongside(ctx: Context, prep: Token) -> Iterator[Found]:
-    """"mediated ... alongside Egypt", "announced an initiative alongside Haftar": joint action."""
+    """"announced an initiative alongside Haftar": joint action (not mediating alongside someone)."""
     verb = prep.head
     while verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("dobj", "pobj", "npadvmod") and verb.head.i != verb.i:
         verb = verb.head
@@ -43,6 +43,8 @@ def alongside(ctx: Context, prep: Token) -> Iterator[Found]:
     key = f"{verb.lemma_.lower()} alongside"
     if key in ctx.lex.verbs or blocked(ctx.lex, verb):
         return  # "fight alongside" is the verb rule's
+    if verb.lemma_.lower() in ctx.lex.words["mediation_verbs"]:
+        return  # co-mediators are no allies: the mediation rule gives each its parties
     agents, passive = subject(ctx, verb)
     if passive:
         return

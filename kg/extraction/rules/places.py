@@ -77,7 +77,8 @@ def _control_of(ctx: Context, noun: Token) -> Iterator[Found]:
 
 def _stronghold(ctx: Context, noun: Token) -> Iterator[Found]:
     """"its stronghold of Jilib" names the place; "a stronghold of the rebels" the holder."""
-    holders = [a for c in noun.children if c.dep_ == "poss" for a in arg(ctx, c)]
+    # a named possessor only: "their last stronghold" leaves too much to the pronoun's antecedent
+    holders = [a for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON" for a in arg(ctx, c)]
     of_phrase = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for a in prep_objects(ctx, c)]
     places = [a for a in of_phrase if ctx.type_of(a.mention.actor or "") == "LOCATION"]
     holders += [a for a in of_phrase if a not in places]

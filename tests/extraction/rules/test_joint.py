@@ -6,7 +6,9 @@ import pytest
 from extraction.rules.rule_cases import Case, case_id, check
 
 CASES: list[Case] = [
-    ("Turkey mediated alongside Qatar.", {("Turkey", "ALLIED_WITH", "Qatar", "alongside")}),
+    ("Turkey campaigned alongside Qatar.", {("Turkey", "ALLIED_WITH", "Qatar", "alongside")}),
+    # co-mediators are no allies (the mediation rule gives each its parties)
+    ("Turkey mediated alongside Qatar.", set()),
     ("Chad fought on the side of France.", {("Chad", "BACKS", "France", "side")}),
     ("Moscow and Hezbollah on Assad's side",
      {("Russia", "BACKS", "Bashar al-Assad", "side"), ("Hezbollah", "BACKS", "Bashar al-Assad", "side")}),
