@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
 from conftest import shared_eval
+from extraction.gold_checks import load_scorer
 
 from kg.errors import InputError
 from kg.evaluation import GoldSet, Predictions, evaluate, score
@@ -96,22 +96,13 @@ def test_evaluate_extracts_the_gold_folders_own_articles(tmp_path: Path) -> None
     assert (result.relations.found, result.relations.gold) == (1, 1)
 
 
-def _shared_scorer():  # type: ignore[no-untyped-def]
-    path = shared_eval("score.py")
-    spec = importlib.util.spec_from_file_location("kg_shared_score", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_agrees_with_the_shared_scorer_on_the_wire_dev_set(tmp_path: Path) -> None:
     gold_dir = shared_eval("wire-dev")
     out = tmp_path / "pred.jsonl"
     import kg
 
     kg.extract(sorted(gold_dir.glob("*.txt"))).to_jsonl(out)
-    theirs = _shared_scorer().score(gold_dir, out, show_misses=True)
+    theirs = load_scorer().score(gold_dir, out, show_misses=True)
     ours = score(GoldSet.read(gold_dir), Predictions.read(out)).to_dict()
     assert {k: ours["relations"][k] for k in theirs["relations"]} == theirs["relations"]
     assert ours["actors"] == theirs["actors"]
