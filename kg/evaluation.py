@@ -54,6 +54,8 @@ def normalise_name(name: str) -> str:
     'kremlin'
     >>> normalise_name("Hayat Tahrir al-Sham")
     'hayat tahrir al sham'
+    >>> normalise_name("The Rapid Support Forces'")
+    'rapid support forces'
     """
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     text = text.casefold().replace("\u2019", "'")

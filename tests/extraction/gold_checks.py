@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
+
+from kg.evaluation import normalise_name
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -75,30 +75,8 @@ class GoldSet:
         return sorted(self.articles_dir.glob("*.txt"))
 
 
-def norm(name: str) -> str:
-    """Normalise a name the way ``score.py`` does, so an alias clash here is one the scorer would see.
-
-    Parameters
-    ----------
-    name : str
-        An actor name or alias.
-
-    Returns
-    -------
-    str
-        ASCII, case-folded, without a leading article, possessive or punctuation.
-
-    Examples
-    --------
-    >>> norm("The Rapid Support Forces'")
-    'rapid support forces'
-    """
-    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    s = s.casefold().replace("\u2019", "'")
-    s = re.sub(r"'s\b", "", s)
-    s = re.sub(r"[-_./,()\"']", " ", s)
-    s = re.sub(r"^(the|a|an)\s+", "", s.strip())
-    return re.sub(r"\s+", " ", s).strip()
+# the scorer's normalisation is the package's (kg eval), so an alias clash here is one it would see
+norm = normalise_name
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
