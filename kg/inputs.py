@@ -62,14 +62,39 @@ class InputReport:
             log.warning("%s", message)
 
 
-def _read_text(path: Path) -> str:
+def _read_bytes(path: Path) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError as e:
         raise InputError(f"{path}: no such file or folder") from e
     except OSError as e:
         raise InputError(f"{path}: cannot read: {e.strerror}") from e
-    return decode_text(data, str(path))
+
+
+def _read_text(path: Path) -> str:
+    return decode_text(_read_bytes(path), str(path))
+
+
+def read_html_file(path: str | Path) -> Document:
+    """Read a saved web page as a :class:`~kg.model.Document` (main text, title, date, canonical
+    URL and outlet, by :func:`kg.sources.html.page_document`); its id is the file's stem.
+
+    Raises
+    ------
+    InputError
+        When the file is missing or unreadable, or (a :class:`~kg.errors.PageError`) when it
+        is not valid in its declared charset or holds no article text.
+
+    Examples
+    --------
+    >>> read_html_file("no/such/page.html")
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputError: no/such/page.html: no such file or folder
+    """
+    from .sources.html import page_document  # trafilatura loads only for pages
+
+    return page_document(_read_bytes(Path(path)), path)
 
 
 def decode_text(data: bytes, name: str) -> str:
@@ -169,8 +194,6 @@ def _documents_from_path(path: Path, report: InputReport) -> Iterator[tuple[str,
             yield from _documents_from_path(f, report)
         return
     if path.suffix.lower() in HTML_SUFFIXES:
-        from .sources.html import read_html_file  # trafilatura loads only for pages
-
         try:
             yield str(path), read_html_file(path)
         except InputError as e:
@@ -205,7 +228,7 @@ def read_documents(
     ----------
     items : iterable of str, Path or Document
         Paths of ``.txt`` files, saved web pages (``.html``, ``.htm``: their main text and
-        metadata, see :func:`kg.sources.html.read_html_file`), folders or ``.jsonl`` files,
+        metadata, see :func:`read_html_file`), folders or ``.jsonl`` files,
         ready Documents, or raw article strings (a string that is not an existing path and has
         a space or a line break in it is taken as text; its id is ``text-N``).
     report : InputReport, optional

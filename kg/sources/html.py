@@ -19,7 +19,7 @@ from urllib.parse import urlsplit, urlunsplit
 import htmldate
 import trafilatura
 
-from ..errors import InputError, PageError
+from ..errors import PageError
 from ..model import Document, slugify
 
 # the HTML standard's sniffing window for a <meta charset>
@@ -206,29 +206,16 @@ def read_page(html: str, url: str | None = None) -> Page:
     )
 
 
-def read_html_file(path: str | Path) -> Document:
-    """Read a saved web page as a :class:`~kg.model.Document`; its id is the file's stem.
+def page_document(data: bytes, path: str | Path) -> Document:
+    """Read the bytes of a page saved as ``path`` as a :class:`~kg.model.Document`; its id is the
+    file's stem.  (:func:`kg.inputs.read_html_file` reads the file.)
 
     Raises
     ------
-    InputError
-        When the file is missing or unreadable, or (a :class:`~kg.errors.PageError`) when it
-        is not valid in its declared charset or holds no article text.
-
-    Examples
-    --------
-    >>> read_html_file("no/such/page.html")
-    Traceback (most recent call last):
-    ...
-    kg.errors.InputError: no/such/page.html: no such file or folder
+    PageError
+        When the page is not valid in its declared charset or holds no article text.
     """
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError as e:
-        raise InputError(f"{path}: no such file or folder") from e
-    except OSError as e:
-        raise InputError(f"{path}: cannot read: {e.strerror}") from e
     try:
         page = read_page(decode_html(data, declared_charset(data)))
     except PageError as e:

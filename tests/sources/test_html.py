@@ -6,8 +6,9 @@ import pytest
 from web_server import WEB_DATA
 
 from kg.errors import PageError
+from kg.inputs import read_html_file
 from kg.pipeline import extract
-from kg.sources.html import article_id, canonical_url, declared_charset, decode_html, read_html_file
+from kg.sources.html import article_id, canonical_url, declared_charset, decode_html
 
 BARA = WEB_DATA / "meridian" / "africa-rsf-bara.html"
 TANKER = WEB_DATA / "harbour" / "houthis-strike-tanker.html"
