@@ -9,14 +9,19 @@ the parser mangles split Arabic names and the relation rules read such prefixes
 from __future__ import annotations
 
 import logging
+import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.pipeline import EntityRuler
+from spacy.pipeline import AttributeRuler, EntityRuler
+from spacy.strings import StringStore
 from spacy.tokens import Doc
+from spacy.tokens._retokenize import set_token_attrs
 from spacy.util import compile_infix_regex
 
 from .extraction.gazetteer import Gazetteer, load_gazetteer
@@ -94,6 +99,7 @@ def build_nlp(gazetteer: Gazetteer) -> Language:
     finally:
         ruler.nlp = nlp
     _match_exact_tokens_by_phrase(ruler)
+    _index_attribute_ruler(nlp.get_pipe("attribute_ruler"))
     return nlp
 
 
@@ -110,6 +116,122 @@ def _match_exact_tokens_by_phrase(ruler: EntityRuler) -> None:
     for label, patterns in ruler.token_patterns.items():
         exact.add(label, [Doc(ruler.nlp.vocab, words=[t["ORTH"] for t in p]) for p in patterns])
     ruler.matcher = exact
+
+
+# What a token pattern of the model's attribute ruler may test, in the order of ``Doc.to_array``.
+_RULER_ATTRS = ("TAG", "LOWER", "DEP", "IS_SPACE")
+_KEY_PREFERENCE = ("LOWER", "DEP", "TAG", "IS_SPACE")  # the rarer a value, the fewer patterns a token tries
+
+
+class _TokenTest:
+    """One token of an attribute-ruler pattern: a test per attribute, on the hashes ``to_array`` gives."""
+
+    def __init__(self, spec: dict[str, Any], strings: StringStore) -> None:
+        self.tests: list[tuple[int, Callable[[int], bool]]] = []
+        self.keys: list[tuple[int, frozenset[int]]] = []  # (attribute, the values it must have)
+        for name, value in spec.items():
+            column = _RULER_ATTRS.index(name)
+            op, operand = next(iter(value.items())) if isinstance(value, dict) and len(value) == 1 else ("=", value)
+            if op in ("=", "IN"):
+                values = frozenset(_value_hash(v, strings) for v in (operand if op == "IN" else [operand]))
+                self.keys.append((column, values))
+                self.tests.append((column, values.__contains__))
+            elif op == "NOT_IN":
+                excluded = frozenset(_value_hash(v, strings) for v in operand)
+                self.tests.append((column, lambda v, excluded=excluded: v not in excluded))
+            elif op == "REGEX":  # searched in the text, as the Matcher does
+                self.tests.append((column, _regex_test(re.compile(operand), strings)))
+            else:
+                raise ValueError(f"attribute-ruler operator {op} is not read here")
+
+    def __call__(self, row: list[int]) -> bool:
+        for column, test in self.tests:
+            if not test(row[column]):
+                return False
+        return True
+
+
+def _regex_test(regex: re.Pattern[str], strings: StringStore) -> Callable[[int], bool]:
+    @lru_cache(maxsize=1 << 16)  # the same words come again and again; bounded: memory stays flat
+    def test(value: int) -> bool:
+        return regex.search(strings[value]) is not None
+    return test
+
+
+def _matches_at(tests: list[_TokenTest], rows: list[list[int]], start: int, length: int) -> bool:
+    if start + len(tests) > length:
+        return False
+    for offset, test in enumerate(tests):
+        if not test(rows[start + offset]):
+            return False
+    return True
+
+
+def _value_hash(value: str | bool, strings: StringStore) -> int:
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, str):
+        return strings[value]
+    raise TypeError(f"attribute-ruler value {value!r} is not read here")
+
+
+def _index_attribute_ruler(ruler: AttributeRuler) -> None:
+    """Find the model's attribute-ruler matches by lookup instead of its token matcher.
+
+    The ruler sets the coarse tags, morphology and some lemmas from ~180 one- and two-token
+    patterns; its Matcher tries each at every token, about a tenth of the whole parse.  Here the
+    patterns are indexed by the values their first token must have (a tag, a lowercase form, a
+    dependency), each token looks up its candidates, and the matches are applied exactly as the
+    ruler applies them (by pattern order, then position, so later patterns win).  A model with a
+    pattern this cannot read keeps spaCy's matcher.
+    """
+    strings = ruler.vocab.strings
+    compiled: list[tuple[int, int, list[_TokenTest]]] = []  # (pattern group, index in the span, tests)
+    try:
+        for group, entry in enumerate(ruler.patterns):
+            for pattern in entry["patterns"]:
+                if not pattern or not -len(pattern) <= entry["index"] < len(pattern):
+                    return
+                compiled.append((group, entry["index"] % len(pattern), [_TokenTest(t, strings) for t in pattern]))
+    except (ValueError, TypeError, AttributeError, re.error):  # an operator or attribute read here
+        return
+    # Each pattern is looked up by its first token's most telling value (a word before a
+    # dependency before a tag); a one-token pattern with that one test needs no other check.
+    by_value: list[dict[int, list[tuple[int, int, list[_TokenTest], bool]]]] = [{} for _ in _RULER_ATTRS]
+    everywhere: list[tuple[int, int, list[_TokenTest], bool]] = []
+    for group, target, tests in compiled:
+        keys = sorted(tests[0].keys, key=lambda key: _KEY_PREFERENCE.index(_RULER_ATTRS[key[0]]))
+        if not keys:
+            everywhere.append((group, target, tests, False))
+            continue
+        column, values = keys[0]
+        sure = len(tests) == 1 and len(tests[0].tests) == 1
+        for value in values:
+            by_value[column].setdefault(value, []).append((group, target, tests, sure))
+    columns = [(column, index) for column, index in enumerate(by_value) if index]
+    attrs = ruler.attrs
+
+    def match(doc: Doc) -> list[tuple[int, int]]:
+        rows = doc.to_array(list(_RULER_ATTRS)).tolist()
+        length = len(rows)
+        matches: set[tuple[int, int]] = set()
+        for start, row in enumerate(rows):
+            for column, index in columns:
+                for group, target, tests, sure in index.get(row[column], ()):
+                    if sure or _matches_at(tests, rows, start, length):
+                        matches.add((group, start + target))
+            for group, target, tests, _ in everywhere:
+                if _matches_at(tests, rows, start, length):
+                    matches.add((group, start + target))
+        return sorted(matches)
+
+    def set_annotations(doc: Doc, matches: list[tuple[int, int]]) -> None:
+        for group, position in matches:
+            set_token_attrs(doc[position], attrs[group])
+
+    # The ruler's __call__ calls these two (and keeps its error handling).
+    ruler.match = match
+    ruler.set_annotations = set_annotations
 
 
 @lru_cache(maxsize=4)

@@ -1,0 +1,35 @@
+"""The spaCy pipeline kg builds (kg/nlp.py): what it changes for speed must not change a parse."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import kg.nlp
+from kg.extraction.gazetteer import load_gazetteer
+
+ROOT = Path(__file__).resolve().parents[1]
+# Every kind of attribute-ruler pattern: two-token ones ("gon na", "let 's"), a regular expression
+# ("nothin'"), dependencies ("it" as a subject and as an object), white space and contractions.
+ODD_ENGLISH = (
+    "Y'all ain't gonna say nothin' 'bout it, c'm on, let's go.  I told it to you and it got you.\n\n"
+    "There is a war; there were two.  He'd had enough of 'em, he wo n't and she ca n't.\t Doin' fine."
+)
+
+
+def _token_attributes(nlp, texts: list[str]) -> list[list[tuple]]:  # type: ignore[no-untyped-def]
+    return [[(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_type_, t.ent_iob_)
+             for t in doc] for doc in nlp.pipe(texts)]
+
+
+def test_indexed_attribute_ruler_sets_what_spacys_matcher_sets(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples").glob("*.txt"))] + [ODD_ENGLISH]
+    gazetteer = load_gazetteer(None)
+    indexed = kg.nlp.build_nlp(gazetteer)
+    assert "match" in vars(indexed.get_pipe("attribute_ruler"))  # the lookup is in use
+    monkeypatch.setattr(kg.nlp, "_index_attribute_ruler", lambda ruler: None)
+    with_matcher = kg.nlp.build_nlp(gazetteer)
+    assert "match" not in vars(with_matcher.get_pipe("attribute_ruler"))
+
+    assert _token_attributes(indexed, texts) == _token_attributes(with_matcher, texts)
