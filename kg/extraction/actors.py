@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -117,10 +118,23 @@ def clean_surface(text: str) -> str:
     return text
 
 
+def is_acronym(text: str) -> bool:
+    """"3R", "SSA", "SPLM-IO": one word with more capitals than small letters.
+
+    Examples
+    --------
+    >>> is_acronym("3R"), is_acronym("SPLM-IO"), is_acronym("Hamas"), is_acronym("I")
+    (True, True, False, False)
+    """
+    word = text.strip()
+    return len(word) > 1 and " " not in word and sum(c.isupper() for c in word) > sum(c.islower() for c in word)
+
+
 def _span_bounds(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[int, int]:
     while start < end - 1 and doc[start].lower_ in lex.words["determiners"]:
         start += 1
-    while end - 1 > start and doc[end - 1].tag_ == "POS":
+    # ("Volunteers for the Defence of the Homeland (VDP)": NER may take the bracket in)
+    while end - 1 > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct and doc[end - 1].text in "([{,;:"):
         end -= 1
     return start, end
 
@@ -239,11 +253,12 @@ class MentionFinder:
                 # "Syrian territory" names no actor that a pronoun could refer to
                 m.adjectival = True
 
+        acronyms = self._defined_acronyms(doc, out, covered, add)
         for tok in doc:
             if tok.i in covered or tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
                 continue
             group = group_phrase(doc, tok, self.lex)
-            if group is not None:
+            if group is not None and not acronyms.intersection(range(*group)):
                 # "local Druze militias": a group of its own, not the tagger's "Druze"
                 out[:] = [m for m in out if not (group[0] <= m.start and m.end <= group[1]
                                                  and (m.entry is None or m.label == "LOCATION"))]
@@ -254,6 +269,33 @@ class MentionFinder:
                 start, end, kind, entry = found
                 add(start, end, tok.i, kind, entry, "ARMED_GROUP" if kind == "opposition" else "STATE")
         return out
+
+    def _defined_acronyms(self, doc: Doc, found: list[Mention], covered: set[int],
+                          add: Callable[[int, int, int, str, str | None, str], Mention]) -> set[int]:
+        """"Return, Reclamation and Rehabilitation (3R)": the short name an article defines for
+        a group or body is a mention of it, there and wherever the article uses it ("3R
+        fighters"); the resolver merges it into the full name.  Returns the tokens taken."""
+        defined: dict[str, str] = {}
+        for m in found:
+            k = m.end
+            if m.label in ("PERSON", "LOCATION", "GPE", "LOC", "FAC") or k + 2 >= len(doc) \
+                    or doc[k].text != "(" or doc[k + 2].text != ")" or not is_acronym(doc[k + 1].text):
+                continue
+            owner = next((o for o in found if o.start == k + 1 and o.end == k + 2), None)
+            if (owner is None and k + 1 in covered) or (owner is not None and owner.entry == m.entry):
+                continue
+            defined[doc[k + 1].text] = m.label
+        for m in found:
+            if m.end - m.start == 1 and m.text in defined:
+                # a known short name the article gives another group ("PUK") is not the gazetteer's here
+                m.kind, m.entry, m.label = "ner", None, defined[m.text]
+        taken: set[int] = set()
+        if defined:
+            for tok in doc:
+                if tok.text in defined and tok.i not in covered:
+                    add(tok.i, tok.i + 1, tok.i, "ner", None, defined[tok.text])
+                    taken.add(tok.i)
+        return taken
 
     def _group_of(self, demonym: str, head: Token) -> str | None:
         for noun in (head.text, *self.lex.group_head_nouns):

@@ -34,6 +34,26 @@ ENTRY_TYPES = frozenset(ACTOR_TYPES) - {"GOVERNMENT"}
 KINDS = ("name", "alias", "government", "demonym", "metonym")
 
 
+# British and American spellings of one name: "Defence"/"Defense", "Organisation"/"Organization"
+_SPELLINGS = {"defence": "defense", "organisation": "organization", "centre": "center", "programme": "program",
+              "labour": "labor"}
+_SPELLING = re.compile(r"\b(" + "|".join(_SPELLINGS) + r")\b")
+_OTHER_SPELLING = re.compile(r"\b(" + "|".join([*_SPELLINGS, *_SPELLINGS.values()]) + r")\b")
+_SWAPPED = {**_SPELLINGS, **{v: k for k, v in _SPELLINGS.items()}}
+
+
+def spelling_variant(text: str) -> str | None:
+    """The same lower-case name in the other spelling, or ``None`` when it has no word to swap.
+
+    Examples
+    --------
+    >>> spelling_variant("volunteers for the defense of the homeland")
+    'volunteers for the defence of the homeland'
+    """
+    swapped = _OTHER_SPELLING.sub(lambda m: _SWAPPED[m.group(0)], text)
+    return swapped if swapped != text else None
+
+
 def normalize(text: str) -> str:
     """Return the lookup key of a surface form: ASCII, case-folded, no leading article,
     no possessive, hyphens and spaces folded.
@@ -44,13 +64,17 @@ def normalize(text: str) -> str:
     'kremlin'
     >>> normalize("Erdoğan")
     'erdogan'
+    >>> normalize("Ministry of Defence")
+    'ministry of defense'
     """
     s = fold(text).casefold()  # other scripts keep their letters: "Вагнер" has a key too
     s = s.replace("\u2019", "'")
     s = re.sub(r"'s?$", "", s.strip())
     s = re.sub(r"[-_.,()\"'\u2010-\u2015]", " ", s)
     s = re.sub(r"^(the|a|an)\s+", "", s.strip())
+    s = _SPELLING.sub(lambda m: _SPELLINGS[m.group(0)], s)
     return re.sub(r"\s+", " ", s).strip()
+
 
 
 @dataclass
@@ -170,10 +194,12 @@ class Gazetteer:
                     lowered = lowered[4:]
                 if not lowered or lowered in seen:
                     continue
-                seen.add(lowered)
                 hit = self._index[normalize(text)]
                 label = self.entries[hit.entry].type
-                patterns.append({"label": label, "pattern": lowered, "id": f"{hit.entry}|{hit.kind}"})
+                for form in (lowered, spelling_variant(lowered)):
+                    if form and form not in seen:
+                        seen.add(form)
+                        patterns.append({"label": label, "pattern": form, "id": f"{hit.entry}|{hit.kind}"})
             exact = [(t, "alias") for t in e.case_sensitive_aliases]
             exact += [(t, "government") for t in e.government_case_sensitive_aliases]
             for text, kind in exact:

@@ -39,8 +39,8 @@ def group_phrase(doc: Doc, head: Token, lex: Lexicon) -> tuple[int, int] | None:
     # ("the Sahel Shield coalition", "Tripoli militias")
     if not mods or any(t.ent_id_ and t.ent_type_ != "LOCATION" for t in mods):
         return None
-    if not any(_identifies(t, lex) for t in mods):
-        return None
+    if not any(_identifies(t, lex) for t in mods) or any(t.lower_ in lex.words["civil_group_words"] for t in mods):
+        return None  # ("Rights groups", "aid groups" are no armed groups)
     return start, head.i + 1
 
 

@@ -14,7 +14,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Token
 
-from .actors import NER_TYPES, ActorRecord, DocumentActors, Mention, clean_surface
+from .actors import NER_TYPES, ActorRecord, DocumentActors, Mention, clean_surface, is_acronym
 from .gazetteer import Gazetteer, normalize
 from .groups import GroupKeys
 from .lexicon import Lexicon, load_lexicon
@@ -66,6 +66,33 @@ def _name_token(token: str, lex: Lexicon) -> str:
     """"al-Serraj" and "Serraj" are the same name."""
     particles = "|".join(sorted(lex.words["name_particles"]))
     return re.sub(rf"^({particles})[-\s]", "", token)
+
+
+def _merge_defined_acronyms(mentions: list[Mention], actors: dict[str, ActorRecord], docs: list[Doc]) -> None:
+    """"Return, Reclamation and Rehabilitation (3R)", "the Ambazonia Defence Forces (ADF)": the
+    article defines the short name, and its definition beats the gazetteer's other owner of it."""
+    by_start = {(m.part, m.start): m for m in mentions}
+    for m in mentions:
+        doc = docs[m.part]
+        rec = actors.get(m.actor or "")
+        if rec is None or rec.type in ("PERSON", "LOCATION") or m.end + 2 >= len(doc) or doc[m.end].text != "(":
+            continue
+        short = by_start.get((m.part, m.end + 1))
+        if short is None or short.actor == m.actor or short.end >= len(doc) or doc[short.end].text != ")" \
+                or not is_acronym(short.text):
+            continue
+        gone, surface = short.actor, clean_surface(short.text)
+        moved = [o for o in mentions if o.actor == gone and clean_surface(o.text) == surface]
+        for o in moved:
+            o.actor = m.actor
+            o.agent = None
+        rec.mentions += len(moved)
+        rec.aliases.add(surface)
+        old = actors.get(gone or "")
+        if old is not None:
+            old.mentions -= len(moved)
+            if not any(o.actor == gone for o in mentions):
+                del actors[gone]
 
 
 def _is_umbrella(name: str, lex: Lexicon) -> bool:
@@ -202,6 +229,7 @@ class Resolver:
             kept.append(m)
         self._merge_apposed_sites(kept, actors, docs)
         self._merge_known_as(kept, actors, docs)
+        _merge_defined_acronyms(kept, actors, docs)
         by_token = {(m.part, k): m for m in kept for k in range(m.start, m.end)}
         return DocumentActors(kept, actors, home, by_token)
 

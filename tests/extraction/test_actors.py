@@ -69,3 +69,22 @@ def test_state_name_inside_a_town_name_is_the_town() -> None:
 def test_place_in_a_locative_phrase_is_a_location_even_when_ner_says_organisation() -> None:
     found = actors("An army raid killed two commanders in Arauca, Colombia.")
     assert found["Arauca"][0] == "LOCATION"
+
+
+def test_short_name_an_article_defines_is_the_full_name_there_and_later() -> None:
+    text = ("Rebels of the Patriotic Union for Kivu (PUK) signed a deal with the government on Monday. "
+            "PUK fighters later attacked Walikale.")
+    found = actors(text)
+    assert found["Patriotic Union for Kivu"] == ("ORGANIZATION", ["PUK"])
+    assert "Patriotic Union of Kurdistan" not in found  # the gazetteer's PUK is another group
+
+
+def test_short_name_defined_in_the_article_beats_the_gazetteers_owner() -> None:
+    found = actors("The Ambazonia Defence Forces (ADF) attacked Bamenda. Cameroon's army accused the ADF of arson.")
+    assert found["Ambazonia Defence Forces"][0] == "ARMED_GROUP"
+    assert "Allied Democratic Forces" not in found
+
+
+def test_british_spelling_finds_the_american_name() -> None:
+    found = actors("Jihadists attacked a base of the Volunteers for the Defence of the Homeland near Djibo.")
+    assert found["Volunteers for the Defense of the Homeland"][0] == "ARMED_GROUP"

@@ -39,3 +39,8 @@ def test_a_named_gang_keeps_its_name_as_an_alias() -> None:
 def test_a_norp_tag_alone_or_a_known_group_is_no_new_group() -> None:
     assert _groups("Druze civilians fled Sweida.") == set()
     assert _groups("Hamas fighters attacked Israel.") == {"Hamas"}
+
+
+def test_rights_and_aid_groups_are_no_armed_groups() -> None:
+    assert _groups("Rights groups accused the Fano militias of killing 40 people.") == {"Fano"}
+    assert _groups("Aid groups said the Red Lion gang blocked the road.") == {"Red Lion gang"}

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from ..actors import Mention
-from .clauses import SUBJECTS, object_of
+from .clauses import SUBJECTS, object_of, reporting_verb
 from .context import Arg, Context
 from .names import (
     affix_actor,
@@ -125,10 +125,27 @@ def _relative_head(ctx: Context, tok: Token, depth: int) -> list[Arg]:
     head = tok.head
     for _ in range(4):
         if head.dep_ == "relcl":
-            return args(ctx, head.head, depth + 1)
+            found = args(ctx, head.head, depth + 1)
+            if not found and tok.lower_ in ctx.lex.words["person_relative_pronouns"]:
+                # "a complaint by Emmanuel Nsahlai, a lawyer for victims of the conflict, who
+                # accused ...": the parser hung "who" on the last noun; the person is further up
+                found = _person_up(ctx, head.head)
+            return found
         if head.head.i == head.i:
             break
         head = head.head
+    return []
+
+
+def _person_up(ctx: Context, tok: Token) -> list[Arg]:
+    """The person named above a noun through of/for-phrases and appositions."""
+    for _ in range(6):
+        if tok.dep_ not in ("pobj", "prep", "appos") or tok.head.i == tok.i:
+            return []
+        tok = tok.head
+        m = ctx.mention(tok)
+        if m is not None:
+            return [Arg(m, 0.85)] if ctx.type_of(m.actor or "") == "PERSON" else []
     return []
 
 
@@ -180,7 +197,17 @@ def _counted_states(ctx: Context, tok: Token, depth: int) -> list[Arg] | None:
         return None
     kinds = ("STATE", "GOVERNMENT") if states else ("ARMED_GROUP",) if groups else (
         "STATE", "GOVERNMENT", "ARMED_GROUP")
-    return [Arg(m, 0.8) for m in last_states(ctx, tok, count, kinds)]
+    return [Arg(m, 0.8) for m in last_states(ctx, tok, count, kinds, _speakers(ctx, tok, depth))]
+
+
+def _speakers(ctx: Context, tok: Token, depth: int) -> set[str]:
+    """The agents of the verb ``tok`` is the object of: "China and Malaysia urged both countries
+    to hold their fire" asks two others."""
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    if tok.dep_ not in ("dobj", "pobj") or verb.pos_ != "VERB" or depth > 2:
+        return set()
+    agents, passive = subject(ctx, verb, depth + 1)
+    return set() if passive else {a.mention.actor for a in agents if a.mention.actor}
 
 
 def _named_vessel(ctx: Context, tok: Token, depth: int) -> list[Arg] | None:
@@ -423,6 +450,10 @@ def subject(ctx: Context, verb: Token, depth: int = 0) -> tuple[list[Arg], bool]
         return args(ctx, nearest), False
     if depth > 3:
         return [], False
+    reporter = reporting_verb(ctx.lex, verb)
+    if reporter is not None:
+        # "Mujahid said the emirate would not allow attacks and urged Islamabad to stop": Mujahid
+        return subject(ctx, reporter, depth + 1)
     if verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.i != verb.i:
         inherited = _inherited_subject(ctx, verb, depth)
         if inherited is not None:
@@ -492,7 +523,7 @@ def antecedent(ctx: Context, pron: Token) -> Mention | None:
         found = _clause_subject(ctx, pron, fits)
         if found is not None:
             return found
-    excluded = _excluded_from_reference(pron) | _causers(ctx, pron)
+    excluded = _excluded_from_reference(ctx, pron) | _causers(ctx, pron)
     here = ctx.char(pron)
     best = best_subject = None
     for m in ctx.actors.mentions:
@@ -578,16 +609,18 @@ def _causers(ctx: Context, pron: Token) -> set[int]:
     return out
 
 
-def _excluded_from_reference(pron: Token) -> set[int]:
+def _excluded_from_reference(ctx: Context, pron: Token) -> set[int]:
     """Tokens a pronoun cannot refer to: the noun its relative clause describes ("rebels who
-    have allied with them") and, for an object pronoun, the subjects of the clauses above it."""
+    have allied with them") and, for an object pronoun, the subjects of the clauses above it
+    (of the clauses it really hangs under: "said Machar would face trial and accused him of
+    ...": "accused" goes with "said", so "him" may be Machar)."""
     excluded: set[int] = set()
     is_subject = pron.dep_ in SUBJECTS
     head = pron
     while head.head.i != head.i:
         if head.dep_ == "relcl":
             excluded.update(range(head.head.left_edge.i, head.head.i + 1))
-        head = head.head
+        head = reporting_verb(ctx.lex, head) or head.head
         if not is_subject:
             for c in head.children:
                 if c.dep_ in SUBJECTS:

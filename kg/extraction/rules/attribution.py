@@ -43,16 +43,18 @@ def criticized_attack(ctx: Context, tok: Token) -> Iterator[Found]:
         return
     obj = object_of(tok)
     called = None
-    if obj is None:
-        # "condemned what it called RSF attacks": the noun the clause names
+    if obj is None or obj.lower_ == "what":
+        # "condemned what it called RSF attacks", "what it called aggression by Thailand": the
+        # noun the clause names
         called = next((c for c in tok.children if c.dep_ == "ccomp" and is_branding_verb(ctx, c)), None)
         obj = epithet_of(called) if called is not None else None
-    if obj is None or not _is_attack(ctx, obj) or (called is None and args(ctx, obj)):
+    if obj is None or not (_is_attack(ctx, obj) or (called is not None and _is_event_epithet(ctx, obj))) \
+            or (called is None and args(ctx, obj)):
         return  # a named attacker ("condemned Israeli strikes") is the verb rule's
     critics, passive = subject(ctx, tok)
     if passive:
         return
-    yield from _criticize(ctx, critics, obj, tok, "criticism-event")
+    yield from _criticize(ctx, critics, obj, tok, "criticism-event", called)
 
 
 def branding(ctx: Context, tok: Token) -> Iterator[Found]:
@@ -74,9 +76,14 @@ def branding(ctx: Context, tok: Token) -> Iterator[Found]:
         yield from ctx.emit(critics, "CRITICIZES", args(ctx, named), tok, "branding", 0.8)
 
 
-def _criticize(ctx: Context, critics: list[Arg], event: Token, at: Token, rule: str) -> Iterator[Found]:
-    """The critics criticise the attacker of ``event`` (named with it, or the last one reported)."""
+def _criticize(ctx: Context, critics: list[Arg], event: Token, at: Token, rule: str,
+               called: Token | None = None) -> Iterator[Found]:
+    """The critics criticise the attacker of ``event`` (named with it, or the last one reported;
+    "what it called aggression by Thailand": the by-phrase may hang on ``called``)."""
     attackers = [] if event.lower_ in ctx.lex.words["thing_pronouns"] else args(ctx, event)
+    if not attackers:
+        attackers = [a for noun in (event, called) if noun is not None for c in noun.children
+                     if c.dep_ == "prep" and c.lower_ == "by" for a in prep_objects(ctx, c)]
     confidence = 0.9
     if not attackers:
         attackers = last_attackers(ctx, at, None if event.lower_ in ctx.lex.words["thing_pronouns"] else event)

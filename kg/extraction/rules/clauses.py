@@ -98,6 +98,32 @@ def verb_keys(verb: Token, lex: Lexicon | None = None) -> list[tuple[str, Token 
     return keys
 
 
+SPEECH_ACTS = ("CALLS_ON", "CRITICIZES")
+
+
+def reporting_verb(lex: Lexicon, verb: Token) -> Token | None:
+    """The verb a speech act without a subject really goes with, where the parser put it as
+    the last conjunct inside a reported clause or a complement: "Mujahid said the emirate
+    would not allow attacks and urged Islamabad to stop" ("urged" goes with "said": its
+    subject, its negations), "accused the authorities of leaving villagers unprotected and
+    called on the government to ..." (with "accused")."""
+    if verb.dep_ != "conj" or any(c.dep_ in SUBJECTS for c in verb.children) or not _is_speech_act(lex, verb):
+        return None
+    tok = verb.head
+    for step in range(7):
+        if step and tok.pos_ == "VERB" and (tok.lemma_.lower() in lex.words["reporting_verbs"]
+                                            or _is_speech_act(lex, tok)):
+            return tok
+        if tok.head.i == tok.i or tok.dep_ not in ("conj", "ccomp", "xcomp", "advcl", "advmod", "pcomp", "prep"):
+            return None
+        tok = tok.head
+    return None
+
+
+def _is_speech_act(lex: Lexicon, verb: Token) -> bool:
+    return any(lex.verbs.get(key) in SPEECH_ACTS for key, _ in verb_keys(verb, lex))
+
+
 def _blocked_here(lex: Lexicon, tok: Token) -> bool:
     """A negation or a condition on the token itself."""
     for c in tok.children:
@@ -125,8 +151,13 @@ def blocked(lex: Lexicon, tok: Token, relation: str | None = None) -> bool:
     """True when the predicate is negated, conditional, denied or only planned
     (a vow or pledge of support is support).  A claim the text disputes is no event, though the
     accusations and demands of the sentence still are ("said it had retaken X, a claim Kyiv denied")."""
-    if relation not in ("CRITICIZES", "CALLS_ON") and disputed(lex, tok):
+    if relation not in SPEECH_ACTS and disputed(lex, tok):
         return True
+    reporter = reporting_verb(lex, tok) if relation in SPEECH_ACTS else None
+    if reporter is not None:
+        if _blocked_here(lex, tok):
+            return True
+        tok = reporter
     for _ in range(6):
         if _blocked_here(lex, tok):
             return True

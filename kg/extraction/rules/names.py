@@ -103,12 +103,13 @@ def last_state(ctx: Context, tok: Token) -> Mention | None:
     return best_subject or best
 
 
-def last_states(ctx: Context, tok: Token, count: int, kinds: tuple[str, ...] = ("STATE", "GOVERNMENT")
-                ) -> list[Mention]:
-    """The last ``count`` different states (or actors of ``kinds``) named before ``tok``, in order."""
+def last_states(ctx: Context, tok: Token, count: int, kinds: tuple[str, ...] = ("STATE", "GOVERNMENT"),
+                exclude: frozenset[str] | set[str] = frozenset()) -> list[Mention]:
+    """The last ``count`` different states (or actors of ``kinds``) named before ``tok``, in order,
+    other than the actors ``exclude`` (keys)."""
     chosen: list[Mention] = []
     # a state named as a modifier of a title is no party ("U.S. Secretary of State X urged both countries")
-    for m in reversed([m for m in mentions_before(ctx, tok) if m.actor
+    for m in reversed([m for m in mentions_before(ctx, tok) if m.actor and m.actor not in exclude
                        and ctx.type_of(m.actor) in kinds
                        and ctx.docs[m.part][m.root].dep_ not in ("compound", "nmod")
                        and not _describes_another(ctx.docs[m.part][m.root])]):
