@@ -24,7 +24,7 @@ from .titles import role_noun
 # the prepositions that introduce a nominalised relation's target, by relation
 TARGET_PREPOSITIONS = {
     "BACKS": {"for", "to"},
-    "ATTACKS": {"on", "against", "in", "targeting", "of", "across", "at", "over"},
+    "ATTACKS": {"on", "against", "in", "targeting", "of", "across", "around", "at", "over"},
     "CAPTURED": {"of"},
     "CRITICIZES": {"against", "on"},
     "CALLS_ON": {"on", "to", "for"},
@@ -122,12 +122,17 @@ def _symmetric_variants(ctx: Context, noun: Token, relation: str) -> list[str]:
 
 
 def between(ctx: Context, noun: Token) -> list[Arg]:
-    """The parties of "between X and Y" (two or more), else none."""
-    for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ == "between":
-            parties = prep_objects(ctx, c)
-            if len(parties) >= 2:
-                return parties
+    """The parties of "between X and Y" (two or more), else none; also where the phrase hangs on
+    the verb the noun is the subject of ("clashes erupted on Tuesday between X and Y")."""
+    holders = [noun]
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB":
+        holders.append(noun.head)
+    for holder in holders:
+        for c in holder.children:
+            if c.dep_ == "prep" and c.lower_ == "between":
+                parties = prep_objects(ctx, c)
+                if len(parties) >= 2:
+                    return parties
     return []
 
 
@@ -264,7 +269,15 @@ def _borrowed_agents(ctx: Context, noun: Token, relation: str) -> list[Arg]:
                 return agents
     if noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX"):
         verb = noun.head.head
-        if f"{verb.lemma_.lower()} {noun.head.lower_}" in ctx.lex.light_verbs:
+        lemma = ctx.lex.verb_lemma(verb)
+        # "killed 63 people in a raid on X", "burned homes during an assault on X": the killers
+        # made the raid
+        in_attack = relation == "ATTACKS" and noun.head.lower_ in ctx.lex.words["event_setting_prepositions"] and \
+            ctx.lex.verbs.get(lemma) == "ATTACKS"
+        obj = object_of(verb)
+        # "took part in air strikes": the verb's object belongs to the idiom
+        idioms = {f"{lemma} {noun.head.lower_}"} | ({f"{lemma} {obj.lower_} {noun.head.lower_}"} if obj else set())
+        if in_attack or idioms & ctx.lex.light_verbs:
             agents = subject(ctx, verb)[0]
             if agents:
                 return agents

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .arguments import arg, args, prep_objects, pronouns, subject
+from .arguments import arg, args, of_objects, prep_objects, pronouns, subject
 from .context import Arg, Context
 from .names import lookup_affix, new_place, site
 
@@ -31,7 +31,7 @@ def _target_of_one(ctx: Context, noun: Token) -> list[Arg]:
     owner = _owner(ctx, noun)
     if owner is not None:
         return owner
-    return _place_around(ctx, noun)
+    return place_around(ctx, noun)
 
 
 def _owner(ctx: Context, noun: Token) -> list[Arg] | None:
@@ -51,10 +51,20 @@ def _owner(ctx: Context, noun: Token) -> list[Arg] | None:
     return None
 
 
-def _place_around(ctx: Context, noun: Token) -> list[Arg]:
+def holders(ctx: Context, noun: Token | None) -> list[Arg]:
+    """The actors (no places) that hold or own a seized thing: "overran an army base", "seized
+    SSA bases", "took a position held by the rebels"; none for a thing no actor owns."""
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN") or ctx.mention(noun) is not None:
+        return []
+    found = controller(ctx, noun) or _owner(ctx, noun) or []
+    # a state or a person named on a base is more often its place ("a Syrian town", "Nasir base")
+    return [a for a in found if ctx.type_of(a.mention.actor or "") in ("GOVERNMENT", "ARMED_GROUP", "ORGANIZATION")]
+
+
+def place_around(ctx: Context, noun: Token) -> list[Arg]:
     """"a base in Bamako", "an oil depot in Proletarsk" (a town nobody tagged)."""
     for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "outside", "across"):
+        if c.dep_ == "prep" and c.lower_ in ctx.lex.words["strike_site_prepositions"]:
             # ships "in the Red Sea" are not attacks on the sea
             places = [a for a in prep_objects(ctx, c) if ctx.is_place(a.mention)
                       and not ctx.lex.words["water_words"].intersection((a.mention.actor or "").lower().split())]
@@ -63,7 +73,17 @@ def _place_around(ctx: Context, noun: Token) -> list[Arg]:
             unnamed = [a for p in c.children if p.dep_ == "pobj" for a in new_place(ctx, p)]
             if unnamed:
                 return unnamed
+            areas = area_places(ctx, c)
+            if areas:
+                return areas
     return []
+
+
+def area_places(ctx: Context, prep: Token) -> list[Arg]:
+    """"in the hills of Kenscoff", "on the outskirts of Goma": the named places an unnamed area
+    of a locative phrase belongs to."""
+    return [Arg(a.mention, 0.7) for p in prep.children if p.dep_ == "pobj" and ctx.mention(p) is None
+            for a in of_objects(ctx, p, 1) if ctx.is_place(a.mention)]
 
 
 def controller(ctx: Context, obj: Token) -> list[Arg]:

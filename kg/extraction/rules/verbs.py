@@ -20,7 +20,7 @@ from .clauses import blocked, hedge, intended, object_of, patient, verb_keys
 from .context import Arg, Context, Found
 from .joint import joint_action
 from .names import facility, last_place, new_place
-from .targets import target_fallback
+from .targets import area_places, holders, place_around, target_fallback
 from .verb_frames import came_under, composed_of, formed_by, founded_together, includes, sworn_in
 
 
@@ -70,6 +70,8 @@ def verb(ctx: Context, tok: Token) -> Iterator[Found]:
             return
         conf = hedge(ctx.lex, tok)
         agents, passive = subject(ctx, tok)
+        if not agents and not passive:
+            agents = _gerund_agents(ctx, tok)
         if passive:
             targets = args(ctx, patient(ctx.lex, tok))
             if prep is not None:
@@ -83,6 +85,16 @@ def verb(ctx: Context, tok: Token) -> Iterator[Found]:
             continue  # the preposition led nowhere: try the plain verb with its object
         yield from _active(ctx, tok, key, prep, relation, agents, targets, conf)
         return
+
+
+def _gerund_agents(ctx: Context, tok: Token) -> list[Arg]:
+    """"bombed the airport a day after striking the port", "retaliated by firing missiles at the
+    base": a gerund after a preposition acts for the subject of the verb the phrase hangs on."""
+    prep = tok.head
+    if tok.dep_ != "pcomp" or tok.tag_ != "VBG" or prep.dep_ != "prep" or \
+            prep.lower_ not in ctx.lex.words["gerund_linking_prepositions"] or prep.head.pos_ not in ("VERB", "AUX"):
+        return []
+    return subject(ctx, prep.head)[0]
 
 
 def _realis(ctx: Context, tok: Token, lemma: str, relation: str) -> str | None:
@@ -166,14 +178,18 @@ def _object_targets(ctx: Context, tok: Token, relation: str) -> list[Arg]:
         targets = new_place(ctx, obj) or facility(ctx, obj)
     if not targets and relation in ("CAPTURED", "ATTACKS"):
         targets = target_fallback(ctx, obj)
+    if relation == "CAPTURED" and obj is not None and ctx.mention(obj) is None and \
+            not any(ctx.is_place(a.mention) for a in targets):
+        # "seized a Sudanese army base in Babanusa": the holder is attacked (see ``_active``), the place taken
+        targets = place_around(ctx, obj)
     if not targets and relation in ("ATTACKS", "CRITICIZES", "CALLS_ON", "OPPOSES"):
         targets = _home_soldiers(ctx, obj)  # ("accused soldiers of killing civilians")
     if not targets and relation == "ATTACKS" and obj is not None and ctx.mention(obj) is None:
         # "killed 115 people in the town of Pont-Sonde", "ambushed a convoy near Gao": the place
         # (after the verb first: "In Gaza, strikes brought down a tower in Gaza City")
         places = [(c.i > tok.i, Arg(a.mention, 0.7)) for c in tok.children
-                  if c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "outside")
-                  for a in prep_objects(ctx, c) if ctx.is_place(a.mention)]
+                  if c.dep_ == "prep" and c.lower_ in ctx.lex.words["strike_site_prepositions"]
+                  for a in [a for a in prep_objects(ctx, c) if ctx.is_place(a.mention)] or area_places(ctx, c)]
         targets = [a for after, a in places if after] or [a for _, a in places]
     if not targets and relation == "BACKS":
         # "helped federal forces capture the towns"
@@ -199,9 +215,9 @@ def _home_soldiers(ctx: Context, obj: Token | None) -> list[Arg]:
         obj = next((p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
                     for p in c.children if p.dep_ == "pobj"), None)
     if obj is None or not ctx.actors.home or not ctx.lex.has("soldier_nouns", obj) or any(
-            c.dep_ in ("amod", "compound", "poss", "nmod") or (c.dep_ == "prep" and c.lower_ in ("of", "from"))
-            for c in obj.children):
-        return []
+            (c.dep_ in ("amod", "compound", "poss", "nmod") and not ctx.lex.has("quantity_words", c))
+            or (c.dep_ == "prep" and c.lower_ in ("of", "from")) for c in obj.children):
+        return []  # "killed several soldiers" are the home state's; "killed Kenyan soldiers" Kenya's
     return [Arg(ctx.synthetic_government(ctx.actors.home, obj), 0.7)]
 
 
@@ -226,6 +242,9 @@ def _active(ctx: Context, tok: Token, key: str, prep: Token | None, relation: st
     yield from ctx.emit(agents, relation, targets, tok, "verb", 0.9 * conf)
     if relation == "ATTACKS":
         yield from _expelled_from(ctx, tok, agents, conf)
+    if relation == "CAPTURED" and key == lemma:
+        # "overran an army base in Nasir", "seized SSA bases": an attack on those who held them
+        yield from ctx.emit(agents, "ATTACKS", holders(ctx, obj), tok, "verb", 0.8 * conf)
     if relation in ("ATTACKS", "CAPTURED") and targets:
         yield from joint_action(ctx, agents, tok)
     if prep is not None and targets:

@@ -27,3 +27,27 @@ def test_noun_rule_finds_exactly_these_relations(sentence: str, expected: set) -
 
 def test_a_ceasefire_only_called_for_is_no_negotiation() -> None:
     check("The EU called for a ceasefire between Russia and Ukraine.", set())
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # the killers made the raid the killings were "in"
+    ("Boko Haram killed 63 people in an overnight raid on the village of Darul Jamal.",
+     {("Boko Haram", "ATTACKS", "Darul Jamal", "noun")}),
+    # "take part in" lends its subject as the other light verbs do
+    ("Uganda took part in air strikes around Nasir.", {("Uganda", "ATTACKS", "Nasir", "noun")}),
+    ("Russian forces kept up assaults around Pokrovsk.", {("Russia", "ATTACKS", "Pokrovsk", "noun")}),
+    # "between" hung on the verb of which the clashes are the subject
+    ("Clashes erupted again on Tuesday between the SDF and the Syrian National Army.",
+     {("Syrian Democratic Forces", "ATTACKS", "Syrian National Army", "noun-between")}),
+])
+def test_attack_nouns_borrow_their_agents_and_parties_from_the_clause(sentence: str, expected: set) -> None:
+    check(sentence, expected)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Boko Haram did not kill anyone in the raid on Darul Jamal.",
+    "Uganda denied taking part in air strikes around Nasir.",
+    "Hamas said no clashes took place between its fighters and Fatah.",
+])
+def test_denied_or_negated_attack_nouns_state_nothing(sentence: str) -> None:
+    check(sentence, set())

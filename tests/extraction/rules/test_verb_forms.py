@@ -85,6 +85,7 @@ PARSER_LIMITS = {
     'Russia gave an ultimatum to Ukraine.',
     'Russia gives an ultimatum to Ukraine.',
     'Russia held Ukraine responsible.',
+    'Russia hijacked Kherson.',
     'Russia holds Ukraine responsible.',
     'Russia lambasts Ukraine.',
     'Russia and Ukraine opened fire.',

@@ -52,3 +52,41 @@ def test_negated_planned_or_reported_verbs_state_nothing(sentence: str) -> None:
 ])
 def test_soldiers_nobody_owns_are_the_home_states(sentence: str, expected: set) -> None:
     check(sentence, expected)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a gerund after "after", "by" acts for the subject of the verb the phrase hangs on
+    ("Israeli warplanes bombed Sanaa's airport a day after striking the port of Hodeidah.",
+     {("Israel", "ATTACKS", "Sanaa", "verb"), ("Israel", "ATTACKS", "Hodeidah", "verb")}),
+    ("Iran retaliated by firing missiles at Al Udeid Air Base.", {("Iran", "ATTACKS", "Al Udeid Air Base", "verb")}),
+    # places "around" and areas "of" a place are where the attack hit
+    ("Fighters of the ELN attacked villages around Tibu and Teorama.",
+     {("National Liberation Army", "ATTACKS", "Tibu", "verb"),
+      ("National Liberation Army", "ATTACKS", "Teorama", "verb")}),
+    ("Gunmen from Viv Ansanm attacked villages in the hills of Kenscoff.",
+     {("Viv Ansanm", "ATTACKS", "Kenscoff", "verb")}),
+    # seizing a base attacks those who held it and takes the place it is in
+    ("The RSF seized a Sudanese army base in Babanusa.",
+     {("Rapid Support Forces", "ATTACKS", "Sudanese government", "verb"),
+      ("Rapid Support Forces", "CAPTURED", "Babanusa", "verb")}),
+    ("The BLA hijacked the Jaffar Express in the Bolan Pass.",
+     {("Balochistan Liberation Army", "CAPTURED", "Jaffar Express", "verb")}),
+    ("American bombers dropped bombs on the Fordow enrichment site.", {("United States", "ATTACKS", "Fordow", "verb")}),
+    ("Boko Haram overwhelmed the Nigerian army.", {("Boko Haram", "ATTACKS", "Nigerian government", "verb")}),
+    # soldiers counted but not owned are the home state's
+    ("Nigeria's army has fought ISWAP for years. ISWAP fighters overran the town of Marte, killing several soldiers.",
+     {("Nigerian government", "ATTACKS", "Islamic State West Africa Province", "verb"),
+      ("Islamic State West Africa Province", "CAPTURED", "Marte", "verb"),
+      ("Islamic State West Africa Province", "ATTACKS", "Nigerian government", "verb")}),
+])
+def test_attack_and_capture_verbs_in_wire_phrasing(sentence: str, expected: set) -> None:
+    check(sentence, expected)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Iran retaliated instead of firing missiles at Al Udeid Air Base.",
+    "The RSF did not seize the army base in Babanusa.",
+    "Hamas threatened to hijack the Jaffar Express.",
+])
+def test_attack_and_capture_verbs_negated_or_threatened_state_nothing(sentence: str) -> None:
+    check(sentence, set())
