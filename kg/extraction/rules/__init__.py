@@ -12,9 +12,9 @@ Rule families (the name each keeps on its evidence):
 - :mod:`.nouns` (``noun``, ``noun-between``) and :mod:`.places` (``noun-hands``, ...);
 - :mod:`.titles` (``title``, ``title-possessive``, ``title-power``, ``title-sworn``);
 - :mod:`.affixes` (``affix``); :mod:`.joint` (``alongside``, ``side``);
-- :mod:`.formal_acts` (``mediation``, ``designation``) and :mod:`.designations`
-  (``designation-passive``, ``designation-members``); :mod:`.vows` (``vow``);
-  :mod:`.alliances` (``joined-in``);
+- :mod:`.formal_acts` (``mediation``, ``designation``, ``formal-act``, ``in-talks``) and
+  :mod:`.designations` (``designation-passive``, ``designation-members``); :mod:`.vows` (``vow``);
+  :mod:`.alliances` (``joined-in``, ``allied-with``, ``loyal-to``);
   :mod:`.victims` (``victims``).
 
 Shared parts: :mod:`.context` (the per-document state), :mod:`.clauses` (clause
@@ -31,11 +31,20 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .affixes import affix
-from .alliances import is_joining, joining
+from .alliances import alignment, is_alignment, is_joining, joining
 from .attribution import branding, criticized_attack, is_branding_verb, is_criticism_verb
 from .context import Arg, Context, Found
 from .designations import designated_members, designated_passively, is_designating
-from .formal_acts import designation, is_designation, is_mediation, mediation
+from .formal_acts import (
+    designation,
+    diplomatic_act,
+    in_talks,
+    is_designation,
+    is_diplomatic_act,
+    is_in_talks,
+    is_mediation,
+    mediation,
+)
 from .joint import alongside, is_alongside, is_side, side
 from .nouns import is_content_noun, noun
 from .titles import names_actor, possessed_group, title
@@ -55,7 +64,7 @@ class Rule:
     >>> [r.name for r in RULES]  # doctest: +NORMALIZE_WHITESPACE
     ['affix', 'verb', 'verb-headline', 'noun', 'title', 'possessive', 'side', 'alongside', 'mediation',
      'criticism-event', 'branding', 'designation', 'designation-passive', 'designation-members',
-     'vow', 'joined-in', 'victims']
+     'vow', 'joined-in', 'allied-with', 'formal-act', 'in-talks', 'victims']
     """
 
     name: str
@@ -84,5 +93,8 @@ RULES: tuple[Rule, ...] = (
     Rule("designation-members", is_designating, designated_members),
     Rule("vow", is_vow, vow),
     Rule("joined-in", is_joining, joining),
+    Rule("allied-with", is_alignment, alignment),
+    Rule("formal-act", is_diplomatic_act, diplomatic_act),
+    Rule("in-talks", is_in_talks, in_talks),
     Rule("victims", is_killing, victims),
 )

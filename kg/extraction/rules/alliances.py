@@ -3,6 +3,9 @@
 - "Burkina Faso has joined Mali and Niger in the Alliance of Sahel States": the one who joins
   and those it joins are each a MEMBER_OF the alliance, and ALLIED_WITH each other.  (The verb
   rule would read "joined Mali" as membership of Mali; it leaves these to this rule.)
+- "Los Choneros are allied with the Sinaloa cartel", "militias aligned with the army" (rule
+  ``allied-with``): ALLIED_WITH, read where the verb rule does not, from a passive verb or an
+  adjective; "fighters loyal to warlord X" (rule ``loyal-to``): the person LEADS them.
 - :func:`founders`: the subjects of a verb of founding, also when the parser hung it on a
   passive verb ("Mali, Burkina Faso and Niger, all ruled by officers, have formed ...").
 
@@ -16,7 +19,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from .arguments import args
+from .arguments import args, prep_objects
 from .clauses import SUBJECTS, blocked
 from .context import Arg, Context, Found
 from .formal_acts import _actors as distinct_actors
@@ -62,3 +65,38 @@ def _is_alliance(ctx: Context, tok: Token) -> bool:
     if m is None or not m.actor:
         return False
     return any(t.lemma_.lower() in ctx.lex.words["collective_nouns"] for t in ctx.docs[m.part][m.start:m.end])
+
+
+def is_alignment(ctx: Context, tok: Token) -> bool:
+    """"allied", "aligned" as a passive verb or an adjective, or "loyal"."""
+    return tok.lower_ in ctx.lex.words["alignment_words"] and (tok.tag_ == "VBN" or tok.pos_ == "ADJ")
+
+
+def alignment(ctx: Context, tok: Token) -> Iterator[Found]:
+    """"X is allied with Y", "militias aligned with the army" -> ALLIED_WITH; "gunmen loyal to
+    X" -> the person X LEADS them."""
+    loyal = tok.lower_ == "loyal"
+    if blocked(ctx.lex, tok, "LEADS" if loyal else "ALLIED_WITH"):
+        return
+    partners = [a for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "to")
+                for a in prep_objects(ctx, c)]
+    if not partners:
+        return
+    sides = [a for a in _aligned_sides(ctx, tok) if ctx.type_of(a.mention.actor or "") != "PERSON"]
+    if loyal:
+        people = [p for p in partners if ctx.type_of(p.mention.actor or "") == "PERSON"]
+        yield from ctx.emit(people, "LEADS", sides, tok, "loyal-to", 0.75)
+    else:
+        yield from ctx.emit(sides, "ALLIED_WITH", partners, tok, "allied-with", 0.8)
+
+
+def _aligned_sides(ctx: Context, tok: Token) -> list[Arg]:
+    """Who is allied or loyal: the noun the phrase describes ("militias aligned with"), else the
+    subject of the clause, or the antecedent of a relative subject ("the Houthis, who are allied")."""
+    if tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
+        return args(ctx, tok.head)
+    holder = tok.head if tok.dep_ in ("acomp", "oprd") else tok
+    subjects = [c for c in holder.children if c.dep_ in SUBJECTS]
+    if any(c.lower_ in ctx.lex.words["relative_pronouns"] for c in subjects) and holder.dep_ == "relcl":
+        return args(ctx, holder.head)
+    return [a for c in subjects for a in args(ctx, c)]

@@ -8,9 +8,16 @@ actors of the clause the deal or the talks belong to ("the MNDAA handed Lashio b
 military under a deal brokered by China": the MNDAA and the military).
 
 The verbs are ``mediation_verbs`` and the modifiers ``mediation_affixes`` in
-``kg/data/lexicon.json``.  (Designations, sanctions, sending troops to help and vows of
-revenge are verbs and nouns of the lexicon, read by the verb and noun rules; "listed X as a
-terrorist organisation" is rule ``designation``, its verbs ``designation_verbs``.)
+``kg/data/lexicon.json``.
+
+Rule ``formal-act``: a formal step against an actor is OPPOSES: "put Cherizier under sanctions"
+(``sanction_nouns``), "recalled its ambassador from Bangkok" or "to Israel"
+(``diplomat_nouns``), "froze its participation in the CSTO" (``membership_nouns`` after a verb
+of ``ties_breaking_verbs``); the verbs are ``formal_act_verbs``.
+
+Rule ``in-talks``: "X has been in talks with Y through Chadian mediators" (``talks_nouns``).  (Designations, sanctions,
+sending troops to help and vows of revenge are verbs and nouns of the lexicon, read by the verb
+and noun rules; "listed X as a terrorist organisation" is rule ``designation``, its verbs ``designation_verbs``.)
 """
 
 from __future__ import annotations
@@ -79,6 +86,64 @@ def designation(ctx: Context, tok: Token) -> Iterator[Found]:
         return
     _, agents, named = found
     yield from ctx.emit(agents, "OPPOSES", args(ctx, named), tok, "designation", 0.85)
+
+
+def is_diplomatic_act(ctx: Context, tok: Token) -> bool:
+    """A verb of sanctioning or breaking off by a formal step: "put" (under sanctions),
+    "recalled" (an envoy), "froze" (its participation in)."""
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "VERB" and (lemma in ctx.lex.words["formal_act_verbs"] or lemma in ctx.lex.ties_breaking_verbs)
+
+
+def diplomatic_act(ctx: Context, tok: Token) -> Iterator[Found]:
+    """"put X under sanctions", "recalled its envoy from X" (or "to X"), "froze
+    its participation in X": the actor OPPOSES X (rule ``formal-act``)."""
+    if blocked(ctx.lex, tok, "OPPOSES"):
+        return
+    agents, passive = subject(ctx, tok)
+    obj = _object(tok)
+    if obj is None:
+        return
+    words = ctx.lex.words
+    preps = {c.lower_: c for c in (*tok.children, *obj.children) if c.dep_ == "prep"}
+    if "under" in preps and any(p.lemma_.lower() in words["sanction_nouns"] for p in preps["under"].children):
+        targets = args(ctx, obj) if not passive else [a for c in tok.children if c.dep_ == "nsubjpass"
+                                                      for a in args(ctx, c)]
+    elif ctx.lex.has("diplomat_nouns", obj) and not passive:
+        # "recalled its ambassador from Phnom Penh", "recalled its envoy to Israel" (the verb
+        # rule reads "expelled Cambodia's envoy")
+        targets = [a for k in ("from", "to") if k in preps for a in prep_objects(ctx, preps[k])]
+    elif obj.lemma_.lower() in words["membership_nouns"] and not passive \
+            and tok.lemma_.lower() in ctx.lex.ties_breaking_verbs:
+        targets = [a for k in ("in", "with") if k in preps for a in prep_objects(ctx, preps[k])]
+    else:
+        return
+    yield from ctx.emit(agents, "OPPOSES", targets, tok, "formal-act", 0.8)
+
+
+def is_in_talks(ctx: Context, tok: Token) -> bool:
+    """"talks" or "negotiations" after "in" ("has been in talks with", "remain in talks")."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.lemma_.lower() in ctx.lex.words["talks_nouns"]
+
+
+def in_talks(ctx: Context, tok: Token) -> Iterator[Found]:
+    """"X has been in talks with Y through Chadian mediators": X NEGOTIATES_WITH Y, and the
+    mediators with each (rule ``in-talks``)."""
+    verb = tok.head.head
+    if verb.pos_ not in ("VERB", "AUX") or blocked(ctx.lex, verb, "NEGOTIATES_WITH") or any(
+            c.dep_ == "aux" and ctx.lex.has("hedges", c) for c in verb.children):
+        return  # "would be in talks if ..."
+    sides = [a for c in verb.children if c.dep_ == "nsubj" for a in args(ctx, c)]
+    partners = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for a in prep_objects(ctx, c)]
+    parties = _actors(ctx, sides + partners)
+    if len(parties) < 2:
+        return
+    yield from ctx.emit(parties[:1], "NEGOTIATES_WITH", parties[1:], tok, "in-talks", 0.8)
+    # "through Qatar", "through Chadian mediators"
+    mediators = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "through"
+                 for p in c.children if p.dep_ == "pobj"
+                 for a in args(ctx, p) or [a for m in p.children if m.dep_ == "amod" for a in args(ctx, m)]]
+    yield from ctx.emit(mediators, "NEGOTIATES_WITH", parties, tok, "in-talks", 0.75)
 
 
 def _object(verb: Token) -> Token | None:

@@ -44,11 +44,57 @@ def without_rank_tail(ctx: Context, title_words: list[str]) -> list[str]:
 
 
 def is_state_office(ctx: Context, title: str) -> bool:
-    """True for a title that is an office of a state ("defence minister", "army chief")."""
+    """True for a title that is an office of a state ("defence minister", "army chief"), also
+    through an organ of the state it names ("government spokesman", "foreign office spokesman").
+
+    Examples
+    --------
+    >>> from kg.extraction.lexicon import load_lexicon
+    >>> class _Ctx:
+    ...     lex = load_lexicon()
+    >>> [is_state_office(_Ctx(), t) for t in ("defence minister", "military spokesman", "rebel army spokesman")]
+    [True, True, False]
+    """
     words = title.split()
     offices = ctx.lex.words["state_office_titles"]
+    if any(ctx.lex.has("opposition_modifiers", w) for w in words):
+        return False
     return bool(words) and (words[-1].endswith("minister") or any(
-        " ".join(words[k:]) in offices for k in range(len(words))))
+        " ".join(words[k:]) in offices for k in range(len(words)))
+        or any(w in ctx.lex.words["state_organ_words"] for w in words[:-1]))
+
+
+def is_portfolio_title(ctx: Context, title_words: list[str]) -> bool:
+    """True for a title a name inside it may be the portfolio of ("National Security Minister
+    X", "Homeland Security Secretary Y"), not the organisation.
+
+    Examples
+    --------
+    >>> from kg.extraction.lexicon import load_lexicon
+    >>> class _Ctx:
+    ...     lex = load_lexicon()
+    >>> is_portfolio_title(_Ctx(), ["minister"]), is_portfolio_title(_Ctx(), ["spokesman"])
+    (True, False)
+    """
+    return not title_words or any(title_words[-1].endswith(w) for w in ctx.lex.words["portfolio_titles"])
+
+
+def is_rank_and_file(ctx: Context, title_words: list[str], first: Token) -> bool:
+    """True for a leader's title said of one among several ("a commander", "a senior
+    leader"): a member, not the head.
+
+    Examples
+    --------
+    >>> from kg.extraction.lexicon import load_lexicon
+    >>> class _Ctx:
+    ...     lex = load_lexicon()
+    >>> import spacy
+    >>> doc = spacy.blank("en")("a commander")
+    >>> is_rank_and_file(_Ctx(), ["senior", "commander"], doc[1]), is_rank_and_file(_Ctx(), ["commander"], doc[0])
+    (True, True)
+    """
+    return first.lower_ in ctx.lex.words["indefinite_determiners"] or any(
+        w in ctx.lex.words["member_rank_words"] for w in title_words)
 
 
 def home_office(ctx: Context, title: str, holder: Mention, at: Token) -> list[Arg]:
@@ -56,8 +102,8 @@ def home_office(ctx: Context, title: str, holder: Mention, at: Token) -> list[Ar
     same title earlier ("Oman's foreign minister said ... Foreign Minister X said"), else the
     article's home state."""
     words = title.split()
-    if not is_state_office(ctx, title) or any(w in ctx.lex.words["former_words"] for w in words):
-        return []
+    if not is_state_office(ctx, title):
+        return []  # (a former office is coded like a present one: "former prime minister Hun Sen")
     earlier = _earlier_office(ctx, words, at)
     if earlier is not None:
         return [Arg(ctx.synthetic(earlier, holder), 0.8)]

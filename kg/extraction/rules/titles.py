@@ -4,7 +4,8 @@
   (``title``, read from the words before a name);
 - "the head of the HTS, Ahmed al-Shareh", "X is the leader of Y", "Its Secretary
   General, Antonio Guterres" (``title``, from a role noun);
-- "Khalifa Haftar's Libyan National Army" (``title-possessive``);
+- "Khalifa Haftar's Libyan National Army" (``title-possessive``); "Iran's Revolutionary
+  Guards" (``organ-possessive``: a named organ, in ``organ_heads``, is a member of its possessor);
 - "Hafez al-Assad ... in power" (``title-power``).
 """
 
@@ -21,6 +22,8 @@ from .names import last_group
 from .officials import (
     appointing_side,
     home_office,
+    is_portfolio_title,
+    is_rank_and_file,
     of_title,
     office_relation,
     role_relation,
@@ -47,6 +50,8 @@ def role_noun(ctx: Context, noun: Token, relation: str) -> Iterator[Found]:
     if any(c.lower_ in ctx.lex.words["former_words"] for c in noun.children):
         return
     relation = role_relation(ctx, noun, relation)
+    if relation == "LEADS" and is_rank_and_file(ctx, [c.lower_ for c in noun.lefts] + [noun.lower_], noun.left_edge):
+        relation = "MEMBER_OF"  # "Abu Baqir al-Saadi, a senior commander of Kataib Hezbollah"
     orgs, through_organ = _role_organisations(ctx, noun, inside)
     if through_organ and relation == "LEADS":
         relation = "MEMBER_OF"
@@ -108,11 +113,17 @@ def _role_holders(ctx: Context, noun: Token) -> list[Arg]:
 
 
 def possessed_group(ctx: Context, tok: Token) -> Iterator[Found]:
-    """"Khalifa Haftar's Libyan National Army", "the government of Prime Minister X"."""
+    """"Khalifa Haftar's Libyan National Army", "the government of Prime Minister X" (LEADS);
+    "South Korea's National Intelligence Service" (MEMBER_OF)."""
     m = ctx.mention(tok)
     if m is None or tok.i != m.root or m.actor is None:
         return
     kind = ctx.type_of(m.actor)
+    if kind in ("ARMED_GROUP", "ORGANIZATION") and tok.lemma_.lower() in ctx.lex.words["organ_heads"]:
+        # "Iran's Revolutionary Guards", "Hamas's Qassam Brigades": a named organ of its possessor
+        owners = [a for c in tok.children if c.dep_ == "poss" for a in arg(ctx, c)]
+        owners = [o for o in owners if ctx.type_of(o.mention.actor or "") not in ("PERSON", "LOCATION")]
+        yield from ctx.emit([Arg(m)], "MEMBER_OF", owners, tok, "organ-possessive", 0.8)
     if kind in ("ARMED_GROUP", "ORGANIZATION", "GOVERNMENT", "STATE"):
         if kind in ("GOVERNMENT", "STATE") and m.kind != "government":
             return
@@ -128,7 +139,7 @@ def title(ctx: Context, tok: Token) -> Iterator[Found]:
     m = ctx.mention(tok)
     if m is None or tok.i != m.root or ctx.type_of(m.actor or "") != "PERSON":
         return
-    title_words, orgs = _words_before_name(ctx, m)
+    title_words, orgs, unknown = _words_before_name(ctx, m)
     title_words = without_rank_tail(ctx, title_words)
     relation = _title_relation(ctx, title_words)
     if relation is None:
@@ -137,26 +148,34 @@ def title(ctx: Context, tok: Token) -> Iterator[Found]:
     if relation is None:
         yield from _in_power(ctx, tok, m)
         return
+    if not orgs and unknown is not None and not is_portfolio_title(ctx, title_words):
+        # "SBU chief Vasyl Maliuk", "MINUSCA spokeswoman X": a name no file knows is the organisation
+        orgs = [Arg(unknown, 0.8)]
     if not orgs:
         if all(w in ctx.lex.words["ranks"] for w in title_words):
             return  # "General X" says no more than a rank
         orgs = _default_org(ctx, m, relation) or home_office(ctx, " ".join(title_words), m, ctx.doc[m.start])
     relation = office_relation(ctx, " ".join(title_words), relation, m, orgs)
+    if relation == "LEADS" and is_rank_and_file(ctx, title_words, ctx.doc[m.start].left_edge):
+        relation = "MEMBER_OF"  # "a senior Hamas commander, X"
     yield from ctx.emit([Arg(m)], relation, orgs, tok, "title", 0.9)
 
 
-def _words_before_name(ctx: Context, m: Mention) -> tuple[list[str], list[Arg]]:
+def _words_before_name(ctx: Context, m: Mention) -> tuple[list[str], list[Arg], Mention | None]:
     """The words before the name inside its noun phrase ("US Secretary of State Antony
-    Blinken"), and the actors named among them."""
+    Blinken"), the actors named among them, and a name among them no file knows."""
     doc = ctx.doc
     title_words: list[str] = []
     orgs: list[Arg] = []
+    unknown: Mention | None = None
     k = m.start - 1
     edge = doc[m.root].left_edge.i
     while k >= doc[m.start].sent.start:
         t = doc[k]
-        if k < edge and not t.is_title:
-            break  # past the name's phrase only over a capitalised title the parser hung elsewhere
+        if k < edge and not t.is_title and ctx.lex.nouns.get(t.lower_) not in ("LEADS", "MEMBER_OF"):
+            # past the name's phrase only over a title the parser hung elsewhere: a capitalised
+            # one, or a role noun ("UPC leader X and 3R chief Y": "chief" hangs on the list)
+            break
         if t.is_punct or t.lower_ in ctx.lex.words["articles"] or t.pos_ in ("VERB", "AUX", "CCONJ"):
             break  # ("Foreign Minister X and Defence Minister Y": Y's title starts after "and")
         if t.lower_ == "of":
@@ -166,14 +185,30 @@ def _words_before_name(ctx: Context, m: Mention) -> tuple[list[str], list[Arg]]:
         if other is not None and other is not m and ctx.type_of(other.actor or "") == "PERSON":
             break  # a person is no organisation of another's title
         if other is not None and other is not m:
-            # "National Security Minister X": an unknown ORG inside a title is the portfolio
+            # "National Security Minister X": an unknown ORG inside a title may be the portfolio
             if other.entry is not None or other.kind != "ner":
                 orgs.append(Arg(other))
+            elif ctx.lex.has("organ_nouns", doc[other.root]):
+                # "Foreign Office spokesman X": an organ of the state is part of the title
+                title_words[:0] = [w.lower_ for w in doc[other.start:other.end]]
+            elif _names_organisation(ctx, other):
+                unknown = other
             k = other.start - 1
             continue
         title_words.insert(0, t.lower_)
         k -= 1
-    return title_words, orgs
+    return title_words, orgs, unknown
+
+
+def _names_organisation(ctx: Context, m: Mention) -> bool:
+    """True for an unknown name before a title that stands for an organisation: an acronym
+    ("SBU", "3R") or a name the article uses again, and no word of a title ("Supreme")."""
+    words = [t for t in ctx.docs[m.part][m.start:m.end] if not t.is_punct]
+    if any(t.lower_ in ctx.lex.words["title_words"] or t.lower_ in ctx.lex.nouns for t in words):
+        return False
+    rec = ctx.actors.actors.get(m.actor or "")
+    acronym = all(t.text.isupper() for t in words)
+    return bool(words) and (acronym or (rec is not None and rec.mentions > 1))
 
 
 def _title_relation(ctx: Context, title_words: list[str]) -> str | None:

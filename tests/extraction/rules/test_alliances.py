@@ -23,3 +23,27 @@ def test_founders_after_a_passive_aside_are_members_and_allies() -> None:
 
 def test_joining_an_alliance_alone_is_the_verb_rule() -> None:
     check("Poland joined NATO in 1999.", {("Poland", "MEMBER_OF", "NATO", "verb")})
+
+
+def test_allied_as_a_passive_or_an_adjective_is_an_alliance() -> None:
+    check("Hezbollah is allied with Iran.", {("Hezbollah", "ALLIED_WITH", "Iran", "allied-with")})
+    check("The Houthis, who are aligned with Iran, fired missiles at Israel.",
+          {("Houthis", "ALLIED_WITH", "Iran", "allied-with"), ("Houthis", "ATTACKS", "Israel", "verb")})
+
+
+def test_a_denied_alliance_is_none() -> None:
+    check("Hamas is not allied with Hezbollah.", set())
+
+
+def test_an_x_aligned_group_is_an_ally_not_a_client() -> None:
+    check("Harakat al-Nujaba, an Iran-aligned faction, fired rockets at the base.",
+          {("Iran", "ALLIED_WITH", "Harakat Hezbollah al-Nujaba", "affix")})
+
+
+def test_a_group_loyal_to_a_person_is_led_by_them() -> None:
+    check("The Wagner Group, loyal to Yevgeny Prigozhin, marched on Moscow.",
+          {("Yevgeny Prigozhin", "LEADS", "Wagner Group", "loyal-to"), ("Wagner Group", "ATTACKS", "Moscow", "verb")})
+
+
+def test_loyalty_to_a_state_leads_nothing() -> None:
+    check("The Wagner Group, loyal to Russia, stayed in Mali.", set())

@@ -48,3 +48,38 @@ def test_the_parties_of_a_deal_that_ended_a_war_are_those_of_the_war() -> None:
            ("Russia", "NEGOTIATES_WITH", "Azerbaijan", "mediation"),
            ("Armenia", "NEGOTIATES_WITH", "Azerbaijan", "mediation"),
            ("Armenia", "OPPOSES", "Azerbaijan", "noun-between")})
+
+
+FORMAL_STEPS: list[Case] = [
+    ("The U.N. Security Council put Jimmy Cherizier under sanctions in 2022.",
+     {("UN Security Council", "OPPOSES", "Jimmy Cherizier", "formal-act")}),
+    ("Turkey recalled its ambassador to Israel on Saturday.", {("Turkey", "OPPOSES", "Israel", "formal-act")}),
+    ("Armenia has frozen its participation in the Collective Security Treaty Organization.",
+     {("Armenia", "OPPOSES", "Collective Security Treaty Organization", "formal-act")}),
+    ("Hamas has been in talks with Israel through Egyptian mediators.",
+     {("Hamas", "NEGOTIATES_WITH", "Israel", "in-talks"), ("Egypt", "NEGOTIATES_WITH", "Hamas", "in-talks"),
+      ("Egypt", "NEGOTIATES_WITH", "Israel", "in-talks")}),
+    ("The ELN remained in negotiations with the Colombian government.",
+     {("National Liberation Army", "NEGOTIATES_WITH", "Colombian government", "in-talks")}),
+    ("Iranian President Masoud Pezeshkian discussed the route with Armenian Prime Minister Nikol Pashinyan.",
+     {("Masoud Pezeshkian", "LEADS", "Iran", "title"), ("Nikol Pashinyan", "LEADS", "Armenia", "title"),
+      ("Masoud Pezeshkian", "NEGOTIATES_WITH", "Nikol Pashinyan", "verb")}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), FORMAL_STEPS, ids=[case_id(c) for c in FORMAL_STEPS])
+def test_a_formal_step_or_talks_state_a_relation_without_its_usual_verb(sentence: str, expected: set) -> None:
+    check(sentence, expected)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Washington threatened to put Hezbollah under sanctions.",
+    "The court put the general under house arrest.",
+    "Thailand did not recall its ambassador from Cambodia.",
+    "Armenia has frozen its assets in a Swiss bank.",
+    "Hamas is not in talks with Israel.",
+    "Hamas said it would be in talks with Israel if the strikes stopped.",
+    "Hamas denied it had discussed a truce with Israel.",
+])
+def test_a_threatened_denied_or_conditional_step_states_nothing(sentence: str) -> None:
+    check(sentence, set())

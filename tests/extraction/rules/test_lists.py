@@ -22,7 +22,8 @@ CASES = [
     ("The talks were attended by Foreign Minister Abbas Araghchi and Defence Minister Aziz Nasirzadeh.",
      {("Abbas Araghchi", "MEMBER_OF", "Iran"), ("Aziz Nasirzadeh", "MEMBER_OF", "Iran")}),
     ("Sudanese army chief Abdel Fattah al-Burhan and RSF leader Mohamed Hamdan Dagalo met in Jeddah.",
-     {("Mohamed Hamdan Dagalo", "LEADS", "Rapid Support Forces")}),
+     {("Mohamed Hamdan Dagalo", "LEADS", "Rapid Support Forces"),
+      ("Abdel Fattah al-Burhan", "LEADS", "Sudanese government")}),
     # "armed factions" of a country are no forces of its state
     ("Sudanese armed factions seized Wad Madani from the army.", set()),
 ]
