@@ -23,7 +23,7 @@ from .lexicon import Lexicon
 
 # spaCy's entity labels as actor types
 NER_TYPES = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "LOCATION", "LOC": "LOCATION",
-             "FAC": "LOCATION", "NORP": "ORGANIZATION"}
+             "FAC": "LOCATION", "NORP": "ORGANIZATION", "ARMED_GROUP": "ARMED_GROUP"}
 
 
 @dataclass
@@ -110,9 +110,32 @@ def canonical_name(rec: ActorRecord, gazetteer: Gazetteer) -> tuple[str, str]:
     return rec.key, rec.type
 
 
+# a nickname quoted inside a name: Joaquin "El Chapo" Guzman
+_NAME_WORDS = r"([A-Z][\w'.-]*(?: [A-Z][\w'.-]*)*)"
+_NICKNAME = re.compile(rf"^{_NAME_WORDS} [\"\u201c]([^\"\u201d]+)[\"\u201d] {_NAME_WORDS}$")
+
+
+def nickname(text: str) -> tuple[str, str] | None:
+    """The name and the nickname of a name with a quoted nickname inside, or ``None``.
+
+    Examples
+    --------
+    >>> nickname('Ismael "El Mayo" Zambada')
+    ('Ismael Zambada', 'El Mayo')
+    >>> nickname("Ismael Zambada") is None
+    True
+    """
+    found = _NICKNAME.match(re.sub(r"\s+", " ", text.strip()))
+    return (f"{found.group(1)} {found.group(3)}", found.group(2)) if found else None
+
+
 def clean_surface(text: str) -> str:
-    """Strip a leading article and a trailing possessive from a surface form."""
+    """Strip a leading article and a trailing possessive from a surface form, and a nickname
+    quoted inside a name."""
     text = re.sub(r"\s+", " ", text.strip())
+    named = nickname(text)
+    if named is not None:
+        text = named[0]
     text = re.sub(r"^(the|The|THE)\s+", "", text)
     text = re.sub(r"['\u2019]s?$", "", text).strip()
     return text
@@ -128,6 +151,20 @@ def is_acronym(text: str) -> bool:
     """
     word = text.strip()
     return len(word) > 1 and " " not in word and sum(c.isupper() for c in word) > sum(c.islower() for c in word)
+
+
+def _nickname_start(doc: Doc, start: int) -> int:
+    """Where a name starts whose quoted nickname the tagger left out: Rafael "El Toro" [Quintana]."""
+    if start < 4 or doc[start - 1].tag_ != "''":
+        return start
+    for k in range(start - 2, max(start - 6, 0), -1):
+        if doc[k].tag_ == "``" or doc[k].text in ('"', "\u201c"):
+            first = k
+            while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].text[:1].isupper() \
+                    and doc[first - 1].ent_type_ not in ("GPE", "ORG", "NORP"):
+                first -= 1
+            return first if first < k and nickname(doc[first:start + 1].text) is not None else start
+    return start
 
 
 def _span_bounds(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[int, int]:
@@ -179,6 +216,8 @@ class MentionFinder:
             if not ent.ent_id_ and ent.label_ not in NER_TYPES:
                 continue
             start, end = _span_bounds(doc, ent.start, ent.end, self.lex)
+            if not ent.ent_id_ and ent.label_ in ("PERSON", "ORG"):
+                start = _nickname_start(doc, start)
             text = doc[start:end].text
             if normalize(text) in self.lex.words["news_agencies"]:
                 continue  # the agency that carries the story is no actor ("told AFP")
@@ -189,8 +228,12 @@ class MentionFinder:
                 hit = self.gaz.lookup(text)
                 if hit is not None:
                     entry, kind, label = hit.entry, hit.kind, self.gaz[hit.entry].type
-                elif normalize(text) in self.gaz.descriptions or normalize(ent.root.lemma_) in self.gaz.descriptions:
-                    # "Jihadists warn Iraq": a capitalised description, not a name
+                elif normalize(text) in self.gaz.descriptions or (
+                        normalize(ent.root.lemma_) in self.gaz.descriptions
+                        and (ent.root.lower_ in self.lex.words["state_body_nouns"]
+                             or not any(t.pos_ == "PROPN" for t in doc[start:end] if t.i != ent.root.i))):
+                    # "Jihadists warn Iraq", "the Defence Ministry": a capitalised description, not a name
+                    # (but "the Ambazonia Governing Council" is a name)
                     m = add(start, end, _head_of(doc, start, end), "description", None, "ARMED_GROUP")
                     continue
                 elif normalize(text) in self.lex.definite_government_nouns | self.lex.government_nouns:
@@ -201,6 +244,16 @@ class MentionFinder:
                     continue
                 else:
                     entry, kind, label = None, "ner", ent.label_
+                    if self.lex.has("armed_name_heads", doc[end - 1]) and len(text.split()) > 1:
+                        # "the Gulf Cartel", "the Talibans gang": a group, whatever the tagger said
+                        label = "ARMED_GROUP"
+                    named = nickname(text)
+                    if named is not None:
+                        # Joaquin "El Chapo" Guzman: a person, whatever the tagger thought
+                        label = "PERSON"
+                        hit = self.gaz.lookup(named[0]) or self.gaz.lookup(named[1])
+                        if hit is not None and self.gaz[hit.entry].type == "PERSON":
+                            entry, kind = hit.entry, hit.kind
                     if ent.label_ == "PERSON":
                         start, end = self._strip_titles(doc, start, end)
                     head = doc[_head_of(doc, start, end)].head

@@ -14,7 +14,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Token
 
-from .actors import NER_TYPES, ActorRecord, DocumentActors, Mention, clean_surface, is_acronym
+from .actors import NER_TYPES, ActorRecord, DocumentActors, Mention, clean_surface, is_acronym, nickname
 from .gazetteer import Gazetteer, normalize
 from .groups import GroupKeys
 from .lexicon import Lexicon, load_lexicon
@@ -174,7 +174,8 @@ class Resolver:
                 if kind in ("ORGANIZATION", "PERSON") and m.label in ("ORG", "PERSON") and _locative(tok, self.lex) \
                         and tok.head.lower_ in ("in", "near", "at", "outside", "around"):
                     kind = "LOCATION"  # "killed in Arauca": a place NER took for an organisation or a person
-                if kind == "PERSON" and (self._listed_with_places(m, tok, by_token) or self._named_place(tok)):
+                if (kind == "PERSON" and self._listed_with_places(m, tok, by_token)) or (
+                        kind in ("PERSON", "ORGANIZATION") and self._named_place(tok)):
                     kind = "LOCATION"  # "Tel Aviv, Haifa, and Beersheba", "the town of Adan Yabaal"
                 if kind == "PERSON":
                     key = self._person_key(surface, persons)
@@ -185,6 +186,11 @@ class Resolver:
                     key = surface
                 m.actor = key
                 rec = record(key, kind, None)
+                named = nickname(m.text)
+                if named is not None:
+                    rec.aliases.add(named[1])
+                if kind == "LOCATION" and rec.type in ("PERSON", "ORGANIZATION"):
+                    rec.type = kind  # "Nasir said ..." then "around Nasir": the tagger's person is a town
                 rec.names[surface] += 1
             elif m.kind == "government":
                 state = m.entry or _state_of_mentioned(m, by_token) or home

@@ -88,3 +88,25 @@ def test_short_name_defined_in_the_article_beats_the_gazetteers_owner() -> None:
 def test_british_spelling_finds_the_american_name() -> None:
     found = actors("Jihadists attacked a base of the Volunteers for the Defence of the Homeland near Djibo.")
     assert found["Volunteers for the Defense of the Homeland"][0] == "ARMED_GROUP"
+
+
+def test_a_named_body_whose_head_is_a_description_is_a_name() -> None:
+    text = "Tabe Ayuk heads the Southern Cameroons Governing Council. The Defence Ministry said nothing."
+    found = actors(text)
+    assert found["Southern Cameroons Governing Council"][0] == "ORGANIZATION"
+    assert "Defence Ministry" not in found  # a ministry is its state's, not an organisation of its own
+
+
+def test_a_quoted_nickname_inside_a_name_is_an_alias_of_the_person() -> None:
+    found = actors('Police arrested Rafael "El Toro" Quintana in Sinaloa.')
+    assert found["Rafael Quintana"] == ("PERSON", ["El Toro"])
+
+
+def test_a_named_cartel_or_gang_is_an_armed_group_whatever_the_tagger_said() -> None:
+    found = actors("The United States designated the Gulf Cartel a terrorist organisation.")
+    assert found["Gulf Cartel"][0] == "ARMED_GROUP"
+
+
+def test_a_name_the_tagger_took_for_a_person_is_a_place_once_used_as_one() -> None:
+    found = actors("Nasir fell on Monday. Government aircraft later bombed villages around Nasir.")
+    assert found == {"Nasir": ("LOCATION", [])}
