@@ -52,4 +52,6 @@ def affix(ctx: Context, tok: Token) -> Iterator[Found]:
     other = lookup_affix(ctx, name, tok)
     if other is None:
         return
+    if relation == "CONTROLS" and ctx.lex.has("organ_nouns", head_tok):
+        relation = "LEADS"  # "the Houthi-run health ministry" is a body the Houthis lead, no place they hold
     yield from ctx.emit([Arg(other, 0.9)], relation, args(ctx, head_tok), tok, "affix", 0.8)

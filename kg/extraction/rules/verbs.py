@@ -84,6 +84,12 @@ def verb(ctx: Context, tok: Token) -> Iterator[Found]:
         if prep is not None and not targets and key != lemma:
             continue  # the preposition led nowhere: try the plain verb with its object
         yield from _active(ctx, tok, key, prep, relation, agents, targets, conf)
+        plain = ctx.lex.verbs.get(lemma)
+        if prep is not None and key != lemma and plain not in (None, relation) and object_of(tok) is not None:
+            # "fought the Islamic State alongside U.S. troops": the object is the plain verb's
+            plain = _realis(ctx, tok, lemma, plain)
+            if plain is not None:
+                yield from _active(ctx, tok, lemma, None, plain, agents, _object_targets(ctx, tok, plain), conf)
         return
 
 
@@ -178,6 +184,8 @@ def _object_targets(ctx: Context, tok: Token, relation: str) -> list[Arg]:
         targets = new_place(ctx, obj) or facility(ctx, obj)
     if not targets and relation in ("CAPTURED", "ATTACKS"):
         targets = target_fallback(ctx, obj)
+    if targets and relation in ("CAPTURED", "ATTACKS") and obj is not None:
+        targets += _places_broken_off(ctx, tok, obj)
     if relation == "CAPTURED" and obj is not None and ctx.mention(obj) is None and \
             not any(ctx.is_place(a.mention) for a in targets):
         # "seized a Sudanese army base in Babanusa": the holder is attacked (see ``_active``), the place taken
@@ -206,6 +214,13 @@ def _object_targets(ctx: Context, tok: Token, relation: str) -> list[Arg]:
             if c.dep_ == "ccomp":
                 targets = args(ctx, next((x for x in c.children if x.dep_ == "nsubj"), None))
     return targets
+
+
+def _places_broken_off(ctx: Context, verb: Token, obj: Token) -> list[Arg]:
+    """"hit the Belaya air base in Irkutsk, Olenya in Murmansk, and Dyagilevo and Ivanovo": the
+    parser often hangs the rest of a list of places on the verb; its named places are targets too."""
+    return [a for c in verb.children if c.dep_ in ("npadvmod", "dep", "appos") and c.i > obj.i and c.pos_ == "PROPN"
+            and (m := ctx.mention(c)) is not None and ctx.is_place(m) for a in args(ctx, c)]
 
 
 def _home_soldiers(ctx: Context, obj: Token | None) -> list[Arg]:
@@ -243,10 +258,17 @@ def _active(ctx: Context, tok: Token, key: str, prep: Token | None, relation: st
     if relation == "ATTACKS":
         yield from _expelled_from(ctx, tok, agents, conf)
     if relation == "CAPTURED" and key == lemma:
-        # "overran an army base in Nasir", "seized SSA bases": an attack on those who held them
-        yield from ctx.emit(agents, "ATTACKS", holders(ctx, obj), tok, "verb", 0.8 * conf)
+        # "overran an army base in Nasir", "seized SSA bases": an attack on those who held them;
+        # "retook Mocimboa da Praia from the insurgents": on those it was taken from
+        losers = holders(ctx, obj) + [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
+                                      for a in prep_objects(ctx, c) if not ctx.is_place(a.mention)]
+        yield from ctx.emit(agents, "ATTACKS", losers, tok, "verb", 0.8 * conf)
     if relation in ("ATTACKS", "CAPTURED") and targets:
         yield from joint_action(ctx, agents, tok)
+        # "fought the Islamic State alongside U.S. troops": the partners fight it too
+        partners = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "alongside"
+                    for a in prep_objects(ctx, c)]
+        yield from ctx.emit(partners, relation, targets, tok, "verb-joint", 0.75 * conf)
     if prep is not None and targets:
         # "fought alongside US troops against the Islamic State": each phrase says something
         yield from _other_prepositions(ctx, tok, prep, agents, conf)
@@ -260,6 +282,10 @@ def _other_prepositions(ctx: Context, tok: Token, done: Token, agents: list[Arg]
         relation = ctx.lex.verbs.get(f"{lemma} {c.lower_}")
         if relation is not None:
             yield from ctx.emit(agents, relation, prep_objects(ctx, c), tok, "verb", 0.85 * conf)
+            if relation == "ATTACKS" and done.lower_ == "alongside":
+                # "fought alongside U.S. troops against the Islamic State": the partners fight it too
+                yield from ctx.emit(prep_objects(ctx, done), relation, prep_objects(ctx, c), tok, "verb-joint",
+                                    0.75 * conf)
 
 
 def _expelled_from(ctx: Context, tok: Token, agents: list[Arg], conf: float) -> Iterator[Found]:

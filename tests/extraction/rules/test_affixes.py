@@ -22,3 +22,9 @@ def test_affix_rule_finds_exactly_these_relations(sentence: str, expected: set) 
 
 def test_an_affix_in_predicate_position_states_the_same() -> None:
     check("Kherson is Russian-controlled.", {("Russia", "CONTROLS", "Kherson", "affix")})
+
+
+def test_a_body_run_by_a_group_is_led_not_held() -> None:
+    # "X-run" on a ministry or office is leadership; on a town it is control
+    check("At least 40 people were killed, the Hamas-run Health Ministry said.",
+          {("Hamas", "LEADS", "Gaza Health Ministry", "affix")})

@@ -126,7 +126,8 @@ def test_every_listed_limit_is_a_sentence_of_the_test() -> None:
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
-    ("Sudan's army retook Khartoum from the RSF.", {("Sudanese government", "CAPTURED", "Khartoum")}),
+    ("Sudan's army retook Khartoum from the RSF.",
+     {("Sudanese government", "CAPTURED", "Khartoum"), ("Sudanese government", "ATTACKS", "Rapid Support Forces")}),
     ("Ukrainian troops pushed back Russian forces.", {("Ukraine", "ATTACKS", "Russia")}),
     ("Ukrainian troops pushed Russian forces back.", {("Ukraine", "ATTACKS", "Russia")}),
     ("The Sudanese army fought off the RSF.", {("Sudanese government", "ATTACKS", "Rapid Support Forces")}),

@@ -90,3 +90,33 @@ def test_attack_and_capture_verbs_in_wire_phrasing(sentence: str, expected: set)
 ])
 def test_attack_and_capture_verbs_negated_or_threatened_state_nothing(sentence: str) -> None:
     check(sentence, set())
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a verb keyed on its preposition keeps its object: the partner is an ally, the object is fought
+    ("The SDF fought the Islamic State group alongside U.S. troops.",
+     {("Syrian Democratic Forces", "ALLIED_WITH", "United States", "verb"),
+      ("Syrian Democratic Forces", "ATTACKS", "Islamic State", "verb"),
+      ("United States", "ATTACKS", "Islamic State", "verb-joint")}),
+    ("The SDF fought alongside U.S. troops against the Islamic State.",
+     {("Syrian Democratic Forces", "ALLIED_WITH", "United States", "verb"),
+      ("Syrian Democratic Forces", "ATTACKS", "Islamic State", "verb"),
+      ("United States", "ATTACKS", "Islamic State", "verb-joint")}),
+    # taking a place from someone attacks them
+    ("Russia seized Avdiivka from Ukraine.",
+     {("Russia", "CAPTURED", "Avdiivka", "verb"), ("Russia", "ATTACKS", "Ukraine", "verb")}),
+    # the rest of a list of places the parser hung on the verb
+    ("Ukraine hit the Belaya air base in the Irkutsk region, Olenya in the Murmansk region, and Ivanovo.",
+     {("Ukraine", "ATTACKS", "Belaya", "verb"), ("Ukraine", "ATTACKS", "Olenya", "verb"),
+      ("Ukraine", "ATTACKS", "Ivanovo", "verb")}),
+])
+def test_partners_losers_and_listed_places_of_attack_verbs(sentence: str, expected: set) -> None:
+    check(sentence, expected)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The SDF refused to fight the Islamic State alongside Turkish troops.",
+    "Russia failed to seize Avdiivka from Ukraine.",
+])
+def test_refused_or_failed_joint_attacks_state_nothing(sentence: str) -> None:
+    check(sentence, set())
