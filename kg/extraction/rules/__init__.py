@@ -14,7 +14,7 @@ Rule families (the name each keeps on its evidence):
 - :mod:`.affixes` (``affix``); :mod:`.joint` (``alongside``, ``side``);
 - :mod:`.formal_acts` (``mediation``, ``designation``, ``formal-act``, ``in-talks``) and
   :mod:`.designations` (``designation-passive``, ``designation-members``); :mod:`.vows` (``vow``);
-  :mod:`.alliances` (``joined-in``, ``allied-with``, ``loyal-to``);
+  :mod:`.alliances` (``joined-in``, ``allied-with``, ``loyal-to``, ``turned-to``);
   :mod:`.victims` (``victims``).
 
 Shared parts: :mod:`.context` (the per-document state), :mod:`.clauses` (clause
@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .affixes import affix
-from .alliances import alignment, is_alignment, is_joining, joining
+from .alliances import alignment, is_alignment, is_joining, is_turning_to, joining, turned_to
 from .attribution import branding, criticized_attack, is_branding_verb, is_criticism_verb
 from .context import Arg, Context, Found
 from .designations import designated_members, designated_passively, is_designating
@@ -64,7 +64,7 @@ class Rule:
     >>> [r.name for r in RULES]  # doctest: +NORMALIZE_WHITESPACE
     ['affix', 'verb', 'verb-headline', 'noun', 'title', 'possessive', 'side', 'alongside', 'mediation',
      'criticism-event', 'branding', 'designation', 'designation-passive', 'designation-members',
-     'vow', 'joined-in', 'allied-with', 'formal-act', 'in-talks', 'victims']
+     'vow', 'joined-in', 'allied-with', 'turned-to', 'formal-act', 'in-talks', 'victims']
     """
 
     name: str
@@ -94,6 +94,7 @@ RULES: tuple[Rule, ...] = (
     Rule("vow", is_vow, vow),
     Rule("joined-in", is_joining, joining),
     Rule("allied-with", is_alignment, alignment),
+    Rule("turned-to", is_turning_to, turned_to),
     Rule("formal-act", is_diplomatic_act, diplomatic_act),
     Rule("in-talks", is_in_talks, in_talks),
     Rule("victims", is_killing, victims),

@@ -6,6 +6,7 @@
 - "Los Choneros are allied with the Sinaloa cartel", "militias aligned with the army" (rule
   ``allied-with``): ALLIED_WITH, read where the verb rule does not, from a passive verb or an
   adjective; "fighters loyal to warlord X" (rule ``loyal-to``): the person LEADS them.
+- "Goita turned to Moscow for military help" (rule ``turned-to``): Moscow BACKS Goita.
 - :func:`founders`: the subjects of a verb of founding, also when the parser hung it on a
   passive verb ("Mali, Burkina Faso and Niger, all ruled by officers, have formed ...").
 
@@ -19,7 +20,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from .arguments import args, prep_objects
+from .arguments import args, prep_objects, subject
 from .clauses import SUBJECTS, blocked
 from .context import Arg, Context, Found
 from .formal_acts import _actors as distinct_actors
@@ -100,3 +101,28 @@ def _aligned_sides(ctx: Context, tok: Token) -> list[Arg]:
     if any(c.lower_ in ctx.lex.words["relative_pronouns"] for c in subjects) and holder.dep_ == "relcl":
         return args(ctx, holder.head)
     return [a for c in subjects for a in args(ctx, c)]
+
+
+def is_turning_to(ctx: Context, tok: Token) -> bool:
+    """"turned to X for help"."""
+    return tok.pos_ == "VERB" and tok.lemma_.lower() == "turn" and _help_sought(ctx, tok) is not None
+
+
+def _help_sought(ctx: Context, verb: Token) -> Token | None:
+    """The "to" phrase of "turned to X for <support>", when the "for" phrase asks for support."""
+    preps = {c.lower_: c for c in verb.children if c.dep_ == "prep"}
+    if "to" not in preps or "for" not in preps:
+        return None
+    asked = any(ctx.lex.nouns.get(p.lemma_.lower()) == "BACKS" or ctx.lex.nouns.get(p.lower_) == "BACKS"
+                for p in preps["for"].children if p.dep_ == "pobj")
+    return preps["to"] if asked else None
+
+
+def turned_to(ctx: Context, tok: Token) -> Iterator[Found]:
+    """The one turned to for support BACKS the one who turns."""
+    to = _help_sought(ctx, tok)
+    if to is None or blocked(ctx.lex, tok, "BACKS"):
+        return
+    agents, passive = subject(ctx, tok)
+    if not passive:
+        yield from ctx.emit(prep_objects(ctx, to), "BACKS", agents, tok, "turned-to", 0.8)

@@ -59,6 +59,10 @@ def mediation(ctx: Context, tok: Token) -> Iterator[Found]:
         if blocked(ctx.lex, tok):
             return
         mediators, passive = subject(ctx, tok)
+        # "Qatar, which has mediated between Israel and Hamas alongside Egypt": a co-mediator
+        holders = (tok, _object(tok)) if not passive else (tok,)
+        mediators += [a for h in holders if h is not None for c in h.children
+                      if c.dep_ == "prep" and c.lower_ == "alongside" for a in prep_objects(ctx, c)]
         deal = tok.head if passive and tok.dep_ in ("acl", "relcl", "amod") else _object(tok)
         parties = between(ctx, tok)
         if not parties and deal is not None:

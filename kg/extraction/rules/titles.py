@@ -5,7 +5,8 @@
 - "the head of the HTS, Ahmed al-Shareh", "X is the leader of Y", "Its Secretary
   General, Antonio Guterres" (``title``, from a role noun);
 - "Khalifa Haftar's Libyan National Army" (``title-possessive``); "Iran's Revolutionary
-  Guards" (``organ-possessive``: a named organ, in ``organ_heads``, is a member of its possessor);
+  Guards", "Al-Qaeda's Sahel affiliate JNIM" (``organ-possessive``: a named organ or part is a
+  member of its possessor);
 - "Hafez al-Assad ... in power" (``title-power``).
 """
 
@@ -119,18 +120,36 @@ def possessed_group(ctx: Context, tok: Token) -> Iterator[Found]:
     if m is None or tok.i != m.root or m.actor is None:
         return
     kind = ctx.type_of(m.actor)
-    if kind in ("ARMED_GROUP", "ORGANIZATION") and tok.lemma_.lower() in ctx.lex.words["organ_heads"]:
-        # "Iran's Revolutionary Guards", "Hamas's Qassam Brigades": a named organ of its possessor
-        owners = [a for c in tok.children if c.dep_ == "poss" for a in arg(ctx, c)]
-        owners = [o for o in owners if ctx.type_of(o.mention.actor or "") not in ("PERSON", "LOCATION")]
-        yield from ctx.emit([Arg(m)], "MEMBER_OF", owners, tok, "organ-possessive", 0.8)
+    if kind in ("ARMED_GROUP", "ORGANIZATION"):
+        yield from _organ_of(ctx, tok, m)
     if kind in ("ARMED_GROUP", "ORGANIZATION", "GOVERNMENT", "STATE"):
         if kind in ("GOVERNMENT", "STATE") and m.kind != "government":
             return
         people = [a for c in tok.children if c.dep_ == "poss" for a in arg(ctx, c)]
         people += [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for a in prep_objects(ctx, c)]
         people = [p for p in people if ctx.type_of(p.mention.actor or "") == "PERSON"]
-        yield from ctx.emit(people, "LEADS", [Arg(m)], tok, "title-possessive", 0.75)
+        for person in people:
+            entry = ctx.gaz.entries.get(person.mention.actor or "")
+            led = [Arg(m)]
+            if kind in ("GOVERNMENT", "STATE") and entry is not None and entry.leads and entry.leads in ctx.gaz:
+                # "the government of Touadera" is the government he is known to lead, whatever
+                # nearby demonym the bare noun took
+                led = [Arg(ctx.synthetic(entry.leads, m), 0.9)]
+            yield from ctx.emit([person], "LEADS", led, tok, "title-possessive", 0.75)
+
+
+def _organ_of(ctx: Context, tok: Token, m: Mention) -> Iterator[Found]:
+    """"Iran's Revolutionary Guards" (a named organ, in ``organ_heads``), "Al-Qaeda's Sahel
+    affiliate JNIM" (a part noun before the name): a member of the possessor."""
+    if tok.lemma_.lower() in ctx.lex.words["organ_heads"]:
+        holders = [tok]
+    else:
+        parts = [c for c in tok.children if c.dep_ == "compound" and c.i < m.start
+                 and c.lower_ in ctx.lex.words["group_part_nouns"]]
+        holders = [tok, *parts] if parts else []  # the possessor may hang on the name or the part
+    owners = [a for h in holders for c in h.children if c.dep_ == "poss" for a in arg(ctx, c)]
+    owners = [o for o in owners if ctx.type_of(o.mention.actor or "") not in ("PERSON", "LOCATION")]
+    yield from ctx.emit([Arg(m)], "MEMBER_OF", owners, tok, "organ-possessive", 0.8)
 
 
 def title(ctx: Context, tok: Token) -> Iterator[Found]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from extraction.rules.rule_cases import check
 
 SAHEL = "Alliance of Sahel States"
@@ -47,3 +48,13 @@ def test_a_group_loyal_to_a_person_is_led_by_them() -> None:
 
 def test_loyalty_to_a_state_leads_nothing() -> None:
     check("The Wagner Group, loyal to Russia, stayed in Mali.", set())
+
+
+def test_the_one_turned_to_for_support_backs_the_one_who_turns() -> None:
+    check("Traore turned to Russia for security support after French troops left in 2023.",
+          {("Russia", "BACKS", "Ibrahim Traore", "turned-to")})
+
+
+@pytest.mark.parametrize("sentence", ["Goita turned to Moscow for answers.", "Goita did not turn to Moscow for help."])
+def test_turning_to_someone_for_no_support_or_not_at_all_is_no_backing(sentence: str) -> None:
+    check(sentence, set())

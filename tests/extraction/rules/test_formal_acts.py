@@ -83,3 +83,17 @@ def test_a_formal_step_or_talks_state_a_relation_without_its_usual_verb(sentence
 ])
 def test_a_threatened_denied_or_conditional_step_states_nothing(sentence: str) -> None:
     check(sentence, set())
+
+
+def test_a_co_mediator_negotiates_with_each_party() -> None:
+    check("Qatar, which has mediated between Israel and Hamas alongside Egypt, condemned the strike.",
+          {("Qatar", "NEGOTIATES_WITH", "Israel", "mediation"), ("Qatar", "NEGOTIATES_WITH", "Hamas", "mediation"),
+           ("Egypt", "NEGOTIATES_WITH", "Israel", "mediation"), ("Egypt", "NEGOTIATES_WITH", "Hamas", "mediation"),
+           ("Israel", "NEGOTIATES_WITH", "Hamas", "mediation")})
+
+
+def test_an_arms_supplier_backs_the_side_it_supplies() -> None:
+    check("Analysts say China, the junta's main arms supplier, pressed the MNDAA to give up Lashio in Myanmar.",
+          {("China", "BACKS", "Myanmar government", "noun"),
+           ("China", "CALLS_ON", "Myanmar National Democratic Alliance Army", "verb")})
+    check("China is not a supplier of the junta in Myanmar.", set())

@@ -14,7 +14,7 @@ CASES: list[Case] = [
      {("Badr Albusaidi", "MEMBER_OF", "Oman", "title")}),
     # a rank after the title is no title of its own
     ("Junta leader General Assimi Goita turned to Moscow for military help.",
-     {("Assimi Goita", "LEADS", "Malian government", "title")}),
+     {("Assimi Goita", "LEADS", "Malian government", "title"), ("Russia", "BACKS", "Assimi Goita", "turned-to")}),
     # the appointing side is the organisation
     ("The junta-appointed prime minister, General Abdoulaye Maiga, spoke in Mali.",
      {("Abdoulaye Maiga", "LEADS", "Malian government", "title")}),

@@ -28,3 +28,15 @@ def test_a_former_arm_is_no_membership() -> None:
 def test_the_affiliate_of_a_group_is_the_group_last_named() -> None:
     check("Al-Shabaab attacked the town. The al-Qaeda affiliate has fought the government for years.",
           {("al-Shabaab", "MEMBER_OF", "al-Qaeda", "title")})
+
+
+def test_a_named_part_of_a_group_is_a_member_of_its_possessor() -> None:
+    check("A blockade imposed by Al-Qaeda's Sahel affiliate JNIM left petrol stations dry.",
+          {("Jama'at Nusrat al-Islam wal-Muslimin", "MEMBER_OF", "al-Qaeda", "organ-possessive")})
+    check("Al-Qaeda's JNIM attacked Djibo.", {("Jama'at Nusrat al-Islam wal-Muslimin", "ATTACKS", "Djibo", "verb")})
+
+
+def test_the_government_of_a_known_leader_is_the_one_he_leads() -> None:
+    check("Wagner, the Russian contractor that backs the government of Touadera, has armed fighters.",
+          {("Faustin-Archange Touadera", "LEADS", "Central African Republic", "title-possessive"),
+           ("Wagner Group", "BACKS", "Faustin-Archange Touadera", "verb")})
