@@ -12,7 +12,7 @@ Rule families (the name each keeps on its evidence):
 - :mod:`.nouns` (``noun``, ``noun-between``) and :mod:`.places` (``noun-hands``, ...);
 - :mod:`.titles` (``title``, ``title-possessive``, ``title-power``, ``title-sworn``);
 - :mod:`.affixes` (``affix``); :mod:`.joint` (``alongside``, ``side``);
-- :mod:`.formal_acts` (``mediation``, ``designation``, ``formal-act``, ``in-talks``) and
+- :mod:`.formal_acts` (``mediation``, ``designation``, ``formal-act``, ``sanctions``, ``in-talks``) and
   :mod:`.designations` (``designation-passive``, ``designation-members``); :mod:`.vows` (``vow``);
   :mod:`.alliances` (``joined-in``, ``allied-with``, ``loyal-to``, ``turned-to``);
   :mod:`.victims` (``victims``).
@@ -43,7 +43,9 @@ from .formal_acts import (
     is_diplomatic_act,
     is_in_talks,
     is_mediation,
+    is_sanctions,
     mediation,
+    sanctions,
 )
 from .joint import alongside, is_alongside, is_side, side
 from .nouns import is_content_noun, noun
@@ -64,7 +66,8 @@ class Rule:
     >>> [r.name for r in RULES]  # doctest: +NORMALIZE_WHITESPACE
     ['affix', 'verb', 'verb-headline', 'noun', 'title', 'possessive', 'side', 'alongside', 'mediation',
      'criticism-event', 'branding', 'designation', 'designation-passive', 'designation-members',
-     'vow', 'joined-in', 'allied-with', 'turned-to', 'formal-act', 'in-talks', 'victims']
+     'vow', 'joined-in', 'allied-with', 'turned-to', 'formal-act', 'sanctions', 'in-talks',
+     'victims']
     """
 
     name: str
@@ -96,6 +99,7 @@ RULES: tuple[Rule, ...] = (
     Rule("allied-with", is_alignment, alignment),
     Rule("turned-to", is_turning_to, turned_to),
     Rule("formal-act", is_diplomatic_act, diplomatic_act),
+    Rule("sanctions", is_sanctions, sanctions),
     Rule("in-talks", is_in_talks, in_talks),
     Rule("victims", is_killing, victims),
 )

@@ -15,7 +15,9 @@ Rule ``formal-act``: a formal step against an actor is OPPOSES: "put Cherizier u
 (``diplomat_nouns``), "froze its participation in the CSTO" (``membership_nouns`` after a verb
 of ``ties_breaking_verbs``); the verbs are ``formal_act_verbs``.
 
-Rule ``in-talks``: "X has been in talks with Y through Chadian mediators" (``talks_nouns``).  (Designations, sanctions,
+Rule ``sanctions``: "announced sanctions targeting X", "unveiled new sanctions against X"
+(``sanctioning_verbs``).  Rule ``in-talks``: "X has been in talks with Y through Chadian
+mediators" (``talks_nouns``).  (Designations, sanctions,
 sending troops to help and vows of revenge are verbs and nouns of the lexicon, read by the verb
 and noun rules; "listed X as a terrorist organisation" is rule ``designation``, its verbs ``designation_verbs``.)
 """
@@ -123,6 +125,28 @@ def diplomatic_act(ctx: Context, tok: Token) -> Iterator[Found]:
     else:
         return
     yield from ctx.emit(agents, "OPPOSES", targets, tok, "formal-act", 0.8)
+
+
+def is_sanctions(ctx: Context, tok: Token) -> bool:
+    """"sanctions" as the object of a verb that imposes them ("announced sanctions")."""
+    return tok.dep_ == "dobj" and tok.lemma_.lower() in ctx.lex.words["sanction_nouns"] \
+        and tok.head.lemma_.lower() in ctx.lex.words["sanctioning_verbs"]
+
+
+def sanctions(ctx: Context, tok: Token) -> Iterator[Found]:
+    """"announced sanctions targeting Iran's Quds Force", "unveiled new sanctions against the
+    Wagner Group": the one who imposes them OPPOSES their target (rule ``sanctions``)."""
+    verb = tok.head
+    if blocked(ctx.lex, verb, "OPPOSES"):
+        return
+    agents, passive = subject(ctx, verb)
+    if passive:
+        return
+    targets = [a for c in tok.children if c.dep_ == "prep" and c.lower_ in ("against", "on")
+               for a in prep_objects(ctx, c)]
+    targets += [a for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() == "target"
+                for o in c.children if o.dep_ == "dobj" for a in args(ctx, o)]
+    yield from ctx.emit(agents, "OPPOSES", targets, tok, "sanctions", 0.8)
 
 
 def is_in_talks(ctx: Context, tok: Token) -> bool:
