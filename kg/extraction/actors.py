@@ -141,6 +141,20 @@ def clean_surface(text: str) -> str:
     return text
 
 
+def alias_owner(tok: Token, lex: Lexicon) -> Token | None:
+    """The name a second name stands beside: "Diaz, known as Calarca", "Macías, alias Fito",
+    "Ahmed Diriye, also known as Abu Ubaidah" (the root token of the first name)."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.lemma_.lower() in lex.words["alias_verbs"] \
+            and tok.head.head.dep_ == "acl":
+        return tok.head.head.head
+    if tok.dep_ == "appos" and tok.i > 0:
+        # "Macías, alias "Fito"": the parser hangs "alias" on either name
+        before = range(max(tok.left_edge.i - 1, 0), tok.i)
+        if any(tok.doc[k].lower_ in lex.words["alias_words"] for k in before):
+            return tok.head
+    return None
+
+
 def is_acronym(text: str) -> bool:
     """"3R", "SSA", "SPLM-IO": one word with more capitals than small letters.
 
@@ -213,8 +227,8 @@ class MentionFinder:
             return m
 
         for ent in doc.ents:
-            if not ent.ent_id_ and ent.label_ not in NER_TYPES:
-                continue
+            if not ent.ent_id_ and ent.label_ not in NER_TYPES and alias_owner(ent.root, self.lex) is None:
+                continue  # ("known as "Gheniwa"": a name, whatever the tagger thought it was)
             start, end = _span_bounds(doc, ent.start, ent.end, self.lex)
             if not ent.ent_id_ and ent.label_ in ("PERSON", "ORG"):
                 start = _nickname_start(doc, start)
@@ -307,6 +321,7 @@ class MentionFinder:
                 m.adjectival = True
 
         acronyms = self._defined_acronyms(doc, out, covered, add)
+        self._surnames(doc, out, covered, add)
         for tok in doc:
             if tok.i in covered or tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
                 continue
@@ -349,6 +364,32 @@ class MentionFinder:
                     add(tok.i, tok.i + 1, tok.i, "ner", None, defined[tok.text])
                     taken.add(tok.i)
         return taken
+
+    def _surnames(self, doc: Doc, found: list[Mention], covered: set[int],
+                  add: Callable[[int, int, int, str, str | None, str], Mention]) -> None:
+        """"Haytham Ali Tabatabai ... Tabatabai had led ...": the surname of a person named in
+        full is that person, where the tagger missed it or took it for something else; so is a
+        second name after "known as" or "alias" that the tagger missed."""
+        for m in list(found):
+            if m.label != "PERSON":
+                continue
+            # "Ramon Ortiz, known as Tigre": the second name, where the tagger found none
+            for c in doc[m.root].subtree:
+                if c.pos_ == "PROPN" and c.i not in covered and c.dep_ in ("pobj", "appos") \
+                        and alias_owner(c, self.lex) is not None and alias_owner(c, self.lex).i == m.root:
+                    left = min([k.i for k in c.children if k.dep_ == "compound" and k.pos_ == "PROPN"] + [c.i])
+                    add(left, c.i + 1, c.i, "ner", None, "PERSON")
+        surnames = {m.text.split()[-1] for m in found if m.label == "PERSON" and len(m.text.split()) > 1}
+        surnames = {n for n in surnames if n[:1].isupper() and len(n) > 2}
+        if not surnames:
+            return
+        for m in found:
+            if m.kind == "ner" and m.entry is None and m.end - m.start == 1 and m.text in surnames:
+                m.label = "PERSON"
+        for tok in doc:
+            if tok.text in surnames and tok.i not in covered and tok.pos_ == "PROPN" and not any(
+                    doc[k].pos_ == "PROPN" for k in (tok.i - 1, tok.i + 1) if 0 <= k < len(doc)):
+                add(tok.i, tok.i + 1, tok.i, "ner", None, "PERSON")
 
     def _group_of(self, demonym: str, head: Token) -> str | None:
         for noun in (head.text, *self.lex.group_head_nouns):

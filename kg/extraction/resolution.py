@@ -14,7 +14,16 @@ from collections import Counter
 
 from spacy.tokens import Doc, Token
 
-from .actors import NER_TYPES, ActorRecord, DocumentActors, Mention, clean_surface, is_acronym, nickname
+from .actors import (
+    NER_TYPES,
+    ActorRecord,
+    DocumentActors,
+    Mention,
+    alias_owner,
+    clean_surface,
+    is_acronym,
+    nickname,
+)
 from .gazetteer import Gazetteer, normalize
 from .groups import GroupKeys
 from .lexicon import Lexicon, load_lexicon
@@ -256,29 +265,27 @@ class Resolver:
         return False
 
     def _merge_known_as(self, mentions: list[Mention], actors: dict[str, ActorRecord], docs: list[Doc]) -> None:
-        """"Ahmed Diriye, also known as Abu Ubaidah": one person under two names."""
+        """"Ahmed Diriye, also known as Abu Ubaidah", "Alexander Diaz, known as Calarca",
+        "José Adolfo Macías, alias Fito": one person under two names (whatever the tagger
+        made of the second)."""
         by_root = {(m.part, m.root): m for m in mentions}
         for m in mentions:
-            if m.actor not in actors or actors[m.actor].type != "PERSON":
+            rec = actors.get(m.actor or "")
+            if rec is None or not (rec.type == "PERSON" or (m.kind == "ner" and m.entry is None)):
                 continue
-            tok = docs[m.part][m.root]
-            for anc in list(tok.ancestors)[:4]:
-                if anc.lemma_.lower() != "know":
-                    continue
-                owner = by_root.get((m.part, anc.head.i))
-                if owner is None or owner is m or owner.actor == m.actor or owner.actor not in actors \
-                        or actors[owner.actor].type != "PERSON":
-                    break
-                old = actors[m.actor]
-                new = actors[owner.actor]
-                new.aliases |= old.aliases | set(old.names)
-                new.mentions += old.mentions
-                gone = m.actor
-                for other in mentions:
-                    if other.actor == gone:
-                        other.actor = owner.actor
-                del actors[gone]
-                break
+            owner_tok = alias_owner(docs[m.part][m.root], self.lex)
+            owner = by_root.get((m.part, owner_tok.i)) if owner_tok is not None else None
+            if owner is None or owner is m or owner.actor == m.actor or owner.actor not in actors \
+                    or actors[owner.actor].type != "PERSON":
+                continue
+            new = actors[owner.actor]
+            new.aliases |= rec.aliases | set(rec.names)
+            new.mentions += rec.mentions
+            gone = m.actor
+            for other in mentions:
+                if other.actor == gone:
+                    other.actor = owner.actor
+            del actors[gone]
 
     def _merge_apposed_sites(self, mentions: list[Mention], actors: dict[str, ActorRecord], docs: list[Doc]) -> None:
         """"Ar Rastan, a strategically important bridge" with a "Rastan Bridge" in the

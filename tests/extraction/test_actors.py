@@ -110,3 +110,16 @@ def test_a_named_cartel_or_gang_is_an_armed_group_whatever_the_tagger_said() -> 
 def test_a_name_the_tagger_took_for_a_person_is_a_place_once_used_as_one() -> None:
     found = actors("Nasir fell on Monday. Government aircraft later bombed villages around Nasir.")
     assert found == {"Nasir": ("LOCATION", [])}
+
+
+def test_a_second_name_after_known_as_or_alias_is_the_same_person() -> None:
+    assert actors("The militia is led by commander Ramon Ortiz, known as Tigre, who fled.") == {
+        "Ramon Ortiz": ("PERSON", ["Tigre"])}
+    found = actors('Police found that Pedro Alvarado, alias "Gato," the leader of Los Lobos, was missing.')
+    assert found["Pedro Alvarado"] == ("PERSON", ["Gato"])
+
+
+def test_the_surname_of_a_person_named_in_full_is_that_person() -> None:
+    found = actors("Israel said it killed Hezbollah's chief of staff, Haytham Ali Tabatabai, in a strike on Beirut. "
+                   "Hezbollah confirmed the death of Tabatabai.")
+    assert found["Haytham Ali Tabatabai"] == ("PERSON", ["Tabatabai"])
