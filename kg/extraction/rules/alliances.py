@@ -5,7 +5,8 @@
   rule would read "joined Mali" as membership of Mali; it leaves these to this rule.)
 - "Los Choneros are allied with the Sinaloa cartel", "militias aligned with the army" (rule
   ``allied-with``): ALLIED_WITH, read where the verb rule does not, from a passive verb or an
-  adjective; "fighters loyal to warlord X" (rule ``loyal-to``): the person LEADS them.
+  adjective; "fighters loyal to warlord X" (rule ``loyal-to``): the person LEADS them;
+  "insurgents loyal to Islamic State": they are its members.
 - "Goita turned to Moscow for military help" (rule ``turned-to``): Moscow BACKS Goita.
 - :func:`founders`: the subjects of a verb of founding, also when the parser hung it on a
   passive verb ("Mali, Burkina Faso and Niger, all ruled by officers, have formed ...").
@@ -75,7 +76,7 @@ def is_alignment(ctx: Context, tok: Token) -> bool:
 
 def alignment(ctx: Context, tok: Token) -> Iterator[Found]:
     """"X is allied with Y", "militias aligned with the army" -> ALLIED_WITH; "gunmen loyal to
-    X" -> the person X LEADS them."""
+    X" -> the person X LEADS them, "a brigade loyal to the FSA" -> MEMBER_OF it."""
     loyal = tok.lower_ == "loyal"
     if blocked(ctx.lex, tok, "LEADS" if loyal else "ALLIED_WITH"):
         return
@@ -85,8 +86,11 @@ def alignment(ctx: Context, tok: Token) -> Iterator[Found]:
         return
     sides = [a for a in _aligned_sides(ctx, tok) if ctx.type_of(a.mention.actor or "") != "PERSON"]
     if loyal:
+        # "gunmen loyal to Sheikh X": X leads them; "insurgents loyal to Islamic State": members
         people = [p for p in partners if ctx.type_of(p.mention.actor or "") == "PERSON"]
         yield from ctx.emit(people, "LEADS", sides, tok, "loyal-to", 0.75)
+        groups = [p for p in partners if ctx.type_of(p.mention.actor or "") in ("ARMED_GROUP", "ORGANIZATION")]
+        yield from ctx.emit(sides, "MEMBER_OF", groups, tok, "loyal-to", 0.7)
     else:
         yield from ctx.emit(sides, "ALLIED_WITH", partners, tok, "allied-with", 0.8)
 

@@ -103,7 +103,13 @@ def home_office(ctx: Context, title: str, holder: Mention, at: Token) -> list[Ar
     article's home state."""
     words = title.split()
     if not is_state_office(ctx, title):
-        return []  # (a former office is coded like a present one: "former prime minister Hun Sen")
+        return []
+    heads = ctx.lex.words["head_of_state_titles"]
+    if any(w in ctx.lex.words["former_words"] for w in words) and not any(
+            " ".join(words[k:]) in heads for k in range(len(words))):
+        # a former head is coded like a present one ("former prime minister Hun Sen"); a former
+        # police officer may be anything now
+        return []
     earlier = _earlier_office(ctx, words, at)
     if earlier is not None:
         return [Arg(ctx.synthetic(earlier, holder), 0.8)]

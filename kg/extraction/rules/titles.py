@@ -48,11 +48,11 @@ def role_noun(ctx: Context, noun: Token, relation: str) -> Iterator[Found]:
             inside.start < noun.i and noun.dep_ == "appos" and relation == "MEMBER_OF"
             and inside.kind != "demonym")):
         return
-    if any(c.lower_ in ctx.lex.words["former_words"] for c in noun.children):
-        return
     relation = role_relation(ctx, noun, relation)
     if relation == "LEADS" and is_rank_and_file(ctx, [c.lower_ for c in noun.lefts] + [noun.lower_], noun.left_edge):
         relation = "MEMBER_OF"  # "Abu Baqir al-Saadi, a senior commander of Kataib Hezbollah"
+    if relation != "LEADS" and any(c.lower_ in ctx.lex.words["former_words"] for c in noun.children):
+        return  # a former head is coded ("the movement's late founder, Mullah Omar"), a former member not
     orgs, through_organ = _role_organisations(ctx, noun, inside)
     if through_organ and relation == "LEADS":
         relation = "MEMBER_OF"
@@ -70,7 +70,7 @@ def role_noun(ctx: Context, noun: Token, relation: str) -> Iterator[Found]:
             or home_office(ctx, role_title(noun), people[0].mention, noun)
     if people and ctx.type_of(people[0].mention.actor or "") == "PERSON":
         relation = office_relation(ctx, role_title(noun), relation, people[0].mention, orgs)
-    yield from ctx.emit(people, relation, orgs, noun, "title", 0.85)
+    yield from ctx.emit(people, relation, _no_people(ctx, orgs), noun, "title", 0.85)
 
 
 def _role_organisations(ctx: Context, noun: Token, inside: Mention | None) -> tuple[list[Arg], bool]:
@@ -125,17 +125,25 @@ def possessed_group(ctx: Context, tok: Token) -> Iterator[Found]:
     if kind in ("ARMED_GROUP", "ORGANIZATION", "GOVERNMENT", "STATE"):
         if kind in ("GOVERNMENT", "STATE") and m.kind != "government":
             return
+        # "his government" says who leads it only of a known leader ("Afghan Foreign Minister X
+        # ... said his government": a member)
+        pronoun = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)
         people = [a for c in tok.children if c.dep_ == "poss" for a in arg(ctx, c)]
         people += [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for a in prep_objects(ctx, c)]
         people = [p for p in people if ctx.type_of(p.mention.actor or "") == "PERSON"]
         for person in people:
             entry = ctx.gaz.entries.get(person.mention.actor or "")
-            led = [Arg(m)]
+            led = [] if pronoun else [Arg(m)]
             if kind in ("GOVERNMENT", "STATE") and entry is not None and entry.leads and entry.leads in ctx.gaz:
                 # "the government of Touadera" is the government he is known to lead, whatever
                 # nearby demonym the bare noun took
                 led = [Arg(ctx.synthetic(entry.leads, m), 0.9)]
             yield from ctx.emit([person], "LEADS", led, tok, "title-possessive", 0.75)
+
+
+def _no_people(ctx: Context, orgs: list[Arg]) -> list[Arg]:
+    """The organisations of a title without the people a list of officials put among them."""
+    return [o for o in orgs if ctx.type_of(o.mention.actor or "") != "PERSON"]
 
 
 def _organ_of(ctx: Context, tok: Token, m: Mention) -> Iterator[Found]:
@@ -173,11 +181,13 @@ def title(ctx: Context, tok: Token) -> Iterator[Found]:
     if not orgs:
         if all(w in ctx.lex.words["ranks"] for w in title_words):
             return  # "General X" says no more than a rank
+        if relation == "MEMBER_OF" and any(w in ctx.lex.words["former_words"] for w in title_words):
+            return  # "former police officer X" may serve anyone now (a former head is still coded)
         orgs = _default_org(ctx, m, relation) or home_office(ctx, " ".join(title_words), m, ctx.doc[m.start])
     relation = office_relation(ctx, " ".join(title_words), relation, m, orgs)
     if relation == "LEADS" and is_rank_and_file(ctx, title_words, ctx.doc[m.start].left_edge):
         relation = "MEMBER_OF"  # "a senior Hamas commander, X"
-    yield from ctx.emit([Arg(m)], relation, orgs, tok, "title", 0.9)
+    yield from ctx.emit([Arg(m)], relation, _no_people(ctx, orgs), tok, "title", 0.9)
 
 
 def _words_before_name(ctx: Context, m: Mention) -> tuple[list[str], list[Arg], Mention | None]:

@@ -58,3 +58,8 @@ def test_the_one_turned_to_for_support_backs_the_one_who_turns() -> None:
 @pytest.mark.parametrize("sentence", ["Goita turned to Moscow for answers.", "Goita did not turn to Moscow for help."])
 def test_turning_to_someone_for_no_support_or_not_at_all_is_no_backing(sentence: str) -> None:
     check(sentence, set())
+
+
+def test_fighters_loyal_to_a_group_are_its_members() -> None:
+    check("Insurgents loyal to Islamic State killed at least 30 civilians in Mozambique.",
+          {("Mozambican opposition", "MEMBER_OF", "Islamic State", "loyal-to")})

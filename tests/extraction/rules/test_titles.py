@@ -40,3 +40,30 @@ def test_the_government_of_a_known_leader_is_the_one_he_leads() -> None:
     check("Wagner, the Russian contractor that backs the government of Touadera, has armed fighters.",
           {("Faustin-Archange Touadera", "LEADS", "Central African Republic", "title-possessive"),
            ("Wagner Group", "BACKS", "Faustin-Archange Touadera", "verb")})
+
+
+def test_people_in_a_list_of_officials_are_no_organisation_of_each_other() -> None:
+    check("State media said Revolutionary Guards commander Hossein Salami, armed forces chief of staff Mohammad "
+          "Bagheri and Gholam Ali Rashid were among those killed.",
+          {("Hossein Salami", "LEADS", "Islamic Revolutionary Guard Corps", "title"),
+           ("Mohammad Bagheri", "MEMBER_OF", "Iran", "title")})
+
+
+def test_his_government_is_led_only_by_a_known_leader() -> None:
+    check("Netanyahu said his government would press on in Gaza.",
+          {("Benjamin Netanyahu", "LEADS", "Israeli government", "title-possessive")})
+    check("Afghan Foreign Minister Amir Khan Muttaqi said his government wanted good relations with Pakistan.",
+          {("Amir Khan Muttaqi", "MEMBER_OF", "Afghan government", "title")})
+
+
+def test_a_former_head_is_coded_and_a_former_member_is_not() -> None:
+    check("Mullah Mohammad Yaqoob is the son of the Taliban's late founder, Mullah Omar.",
+          {("Mullah Omar", "LEADS", "Taliban", "title")})
+    check("The coalition is led by former police officer Jimmy Cherizier in Haiti.", set())
+    check("Ali Habib, Syria's former defence minister, spoke.", set())
+
+
+def test_a_chief_executive_leads_the_company() -> None:
+    check("TotalEnergies said its chief executive, Patrick Pouyanne, had asked Mozambique to extend the concession.",
+          {("Patrick Pouyanne", "LEADS", "TotalEnergies", "title"),
+           ("Patrick Pouyanne", "CALLS_ON", "Mozambique", "verb")})
