@@ -167,9 +167,10 @@ def _named_coalition(ctx: Context, tok: Token, depth: int) -> list[Arg] | None:
 
 def _definite_group(ctx: Context, tok: Token, depth: int) -> list[Arg] | None:
     """"the group's leader", "the alliance", "the paramilitary force", "the Iran-backed group":
-    the group last named ("the air force" is no reference)."""
+    the group last named ("the air force" is no reference, nor "the group of Ali Kikli": his own)."""
     if tok.lower_ in ctx.lex.words["definite_group_nouns"] and _has_the(tok) \
-            and not any(c.dep_ == "compound" and "-" not in c.text for c in tok.children):
+            and not any(c.dep_ == "compound" and "-" not in c.text for c in tok.children) \
+            and not (tok.is_lower and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)):
         ante = definite_reference(ctx, tok)
         return [Arg(ante, 0.8)] if ante is not None else []
     return None
@@ -220,9 +221,28 @@ def _named_vessel(ctx: Context, tok: Token, depth: int) -> list[Arg] | None:
 
 
 def _the_capital(ctx: Context, tok: Token, depth: int) -> list[Arg] | None:
-    """"the capital": the home state's capital."""
-    if tok.lower_ == "capital" and _has_the(tok) and ctx.actors.home \
-            and not any(c.dep_ == "appos" for c in tok.children):
+    """"the capital": the home state's capital; "the Ukrainian capital", "Haiti's capital", "the
+    capital of Congo": that state's; a region's ("the capital of West Kordofan", "the provincial
+    capital") is none of them, and a capital a name describes is that name."""
+    if tok.lower_ != "capital" or any(c.dep_ == "appos" for c in tok.children):
+        return None  # ("the regional capital, Mekelle": the name)
+    if tok.dep_ == "attr":
+        return _predicate_noun(ctx, tok, depth) or []  # "Kaga-Bandoro is the fourth regional capital"
+    if tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
+        # "Al-Fula, the capital of West Kordofan": the name, even one no tagger found
+        named = ctx.mention(tok.head)
+        return [Arg(named)] if named is not None else new_place(ctx, tok.head)
+    owners = [c for c in tok.children if c.i < tok.i and (c.dep_ == "poss" or (
+        c.dep_ in ("amod", "compound") and ctx.mention(c) is not None))] + [
+        p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    if owners:
+        states = [a.mention.actor for c in owners for a in arg(ctx, c, depth + 1)
+                  if a.mention.actor in ctx.gaz.entries and ctx.gaz.entries[a.mention.actor].type == "STATE"]
+        found = capital(ctx, states[0], tok) if states else None
+        return [Arg(found, 0.8)] if found is not None else []
+    if any(ctx.lex.has("region_modifiers", c) for c in tok.children if c.i < tok.i):
+        return []
+    if _has_the(tok) and ctx.actors.home:
         found = capital(ctx, ctx.actors.home, tok)
         if found is not None:
             return [Arg(found, 0.8)]
@@ -345,6 +365,12 @@ def _place_head(ctx: Context, tok: Token, depth: int) -> list[Arg] | None:
     """"the port of Hodeidah", "the towns of Minova and Sake": places, whatever NER thought."""
     if not ctx.lex.has("place_heads", tok):
         return None
+    if any(c.dep_ == "det" and c.lower_ in ctx.lex.words["indefinite_determiners"] for c in tok.children):
+        # "Abu Salim, a district of Tripoli": the of-phrase names where it lies, the apposition what it is
+        if tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
+            named = ctx.mention(tok.head)
+            return [Arg(named, 0.9)] if named is not None else new_place(ctx, tok.head)
+        return None
     # "the Poonch district of Kashmir": the district is Poonch, in Kashmir
     named_by = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i
                 and c.lower_.rpartition("-")[2] not in ctx.lex.affix_relations]  # ("the Houthi-held port")
@@ -423,6 +449,11 @@ _NOUN_READINGS: tuple[Reading, ...] = (
 
 def subject(ctx: Context, verb: Token, depth: int = 0) -> tuple[list[Arg], bool]:
     """The agents of a verb (and whether the verb is passive)."""
+    if verb.dep_ == "acl" and verb.head.pos_ == "PROPN" and verb.head.dep_ == "ROOT" \
+            and any(c.dep_ == "dobj" for c in verb.children):
+        # "Nikol Pashinyan, who insists ..., accused Azerbaijan of ...": the parser made the
+        # main verb a modifier of the name (a participle takes no object), whose name is its subject
+        return args(ctx, verb.head), False
     passive = any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children) or (
         verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")
     )
@@ -523,9 +554,15 @@ def antecedent(ctx: Context, pron: Token) -> Mention | None:
         found = _clause_subject(ctx, pron, fits)
         if found is not None:
             return found
+        if _said_by_another(ctx, pron):
+            return None
+    if is_subject:
+        described = _described_subject_before(ctx, pron, fits)
+        if described is not None:
+            return described
     excluded = _excluded_from_reference(ctx, pron) | _causers(ctx, pron)
     here = ctx.char(pron)
-    best = best_subject = None
+    best = best_subject = best_plural = None
     for m in ctx.actors.mentions:
         if m.char_start >= here:
             break
@@ -533,12 +570,47 @@ def antecedent(ctx: Context, pron: Token) -> Mention | None:
             continue
         if fits(m):
             best = m
-            if ctx.docs[m.part][m.root].dep_ in SUBJECTS:
+            root = ctx.docs[m.part][m.root]
+            if root.dep_ in SUBJECTS:
                 best_subject = m
+            if root.tag_ in ("NNS", "NNPS") and m.part == ctx.part and m.start >= pron.sent.start:
+                best_plural = m
     if (is_subject or pron.dep_ == "poss") and best_subject is not None:
         # "It belongs to ...": a subject pronoun continues the last subject
         return best_subject
+    if pron.lower_ in ctx.lex.words["plural_pronouns"] and best_plural is not None and pron.dep_ not in SUBJECTS:
+        # "Eritrean troops fought alongside the army, and Amnesty accused them": the plural of the sentence
+        return best_plural
     return best
+
+
+def _said_by_another(ctx: Context, pron: Token) -> bool:
+    """"hours after another group said it had taken Abeche": the speaker "it" continues is
+    a group no name stands for."""
+    verb = pron.head
+    if pron.dep_ not in SUBJECTS or verb.dep_ != "ccomp":
+        return False
+    subj = next((c for c in verb.head.children if c.dep_ in SUBJECTS), None)
+    return subj is not None and ctx.mention(subj) is None and any(
+        c.dep_ in ("det", "amod") and c.lower_ in ctx.lex.words["other_group_determiners"] for c in subj.children)
+
+
+def _described_subject_before(ctx: Context, pron: Token, fits: Callable[[Mention], bool]) -> Mention | None:
+    """"The group said it took over the base. It said ...": a sentence's first pronoun continues
+    the previous sentence's subject, also when a description ("the group") named it."""
+    sent = pron.sent
+    if any(ctx.mention(t) is not None for t in ctx.doc[sent.start:pron.i]):
+        return None
+    for _ in range(3):  # ("It said ... . It said ...": back over the sentences a pronoun began)
+        if sent.start == 0:
+            return None
+        sent = ctx.doc[sent.start - 1].sent
+        subj = next((c for c in sent.root.children if c.dep_ in SUBJECTS), None)
+        if subj is None or ctx.mention(subj) is not None:
+            return None
+        if subj.lower_ not in pronouns(ctx):
+            return next((a.mention for a in arg(ctx, subj, 2) if fits(a.mention)), None)
+    return None
 
 
 def _enclosing_owner(ctx: Context, pron: Token, fits: Callable[[Mention], bool]) -> Mention | None:
@@ -620,6 +692,8 @@ def _excluded_from_reference(ctx: Context, pron: Token) -> set[int]:
     while head.head.i != head.i:
         if head.dep_ == "relcl":
             excluded.update(range(head.head.left_edge.i, head.head.i + 1))
+        if head.dep_ == "conj" and any(c.dep_ in SUBJECTS for c in head.children):
+            break  # ("Eritrean troops fought ..., and Amnesty has accused them": a clause of its own)
         head = reporting_verb(ctx.lex, head) or head.head
         if not is_subject:
             for c in head.children:

@@ -110,12 +110,14 @@ def reporting_verb(lex: Lexicon, verb: Token) -> Token | None:
     if verb.dep_ != "conj" or any(c.dep_ in SUBJECTS for c in verb.children) or not _is_speech_act(lex, verb):
         return None
     tok = verb.head
+    reported = False  # the path climbs out of a reported clause or a complement, not just conjuncts
     for step in range(7):
-        if step and tok.pos_ == "VERB" and (tok.lemma_.lower() in lex.words["reporting_verbs"]
-                                            or _is_speech_act(lex, tok)):
+        if step and reported and tok.pos_ == "VERB" and (tok.lemma_.lower() in lex.words["reporting_verbs"]
+                                                         or _is_speech_act(lex, tok)):
             return tok
         if tok.head.i == tok.i or tok.dep_ not in ("conj", "ccomp", "xcomp", "advcl", "advmod", "pcomp", "prep"):
             return None
+        reported = reported or tok.dep_ in ("ccomp", "pcomp")
         tok = tok.head
     return None
 
@@ -141,7 +143,9 @@ def _blocked_by_head(lex: Lexicon, tok: Token, relation: str | None) -> bool:
         return True  # "called for a ceasefire between X and Y", "hopes for a deal"
     if tok.dep_ == "dobj" and lemma in lex.words["denial_verbs"]:
         return True  # "denied any connection to Wagner's operations"
-    if tok.dep_ in ("xcomp", "ccomp", "acl", "pcomp", "advcl") and lemma in lex.irrealis:
+    if tok.dep_ in ("xcomp", "ccomp", "acl", "pcomp", "advcl") and lemma in lex.irrealis \
+            and not (tok.dep_ == "ccomp" and tok.head.pos_ not in ("VERB", "AUX", "ADJ")):
+        # ("Washington accuses Tehran of ..., a charge Iran rejects": no clause hangs on a noun)
         # a vow or pledge of support is support
         return not (relation in ("BACKS", "OPPOSES") and lemma in lex.words["pledge_verbs"])
     return False

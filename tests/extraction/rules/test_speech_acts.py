@@ -36,6 +36,26 @@ CASES: list[Case] = [
     ("Niger's foreign ministry condemned what it called a brutal aggression by Benin.",
      {("Niger", "CRITICIZES", "Benin", "criticism-event")}),
     ("Niger's foreign ministry condemned what it called a failure of diplomacy.", set()),
+    # a main verb the parser hung on the name as a modifier still has the name for its subject
+    ("Kenyan President William Ruto, who insists that his country stayed neutral, accused Uganda of arming the "
+     "rebels.",
+     {("William Ruto", "LEADS", "Kenya", "title"), ("William Ruto", "CRITICIZES", "Uganda", "verb")}),
+    # a plural pronoun in a clause of its own: the plural named before it in the sentence
+    ("Chadian troops fought alongside the Sudanese army, and Amnesty International has accused them of abuses.",
+     {("Chad", "ALLIED_WITH", "Sudanese government", "verb"), ("Amnesty International", "CRITICIZES", "Chad", "verb")}),
+    # a speech act conjoined to another speaker's verb is that speaker's, not the first one's
+    ("Russia's president, Dmitry Medvedev, accused Georgia of aggression, but Georgian President Mikheil "
+     "Saakashvili rejected the charge and accused Moscow of invading his country.",
+     {("Dmitry Medvedev", "LEADS", "Russia", "title"), ("Dmitry Medvedev", "CRITICIZES", "Georgia", "verb"),
+      ("Mikheil Saakashvili", "LEADS", "Georgia", "title"), ("Mikheil Saakashvili", "CRITICIZES", "Russia", "verb")}),
+    # the accused's denial does not undo an accusation
+    ("Washington accuses Tehran of arming the Houthis, a charge Iran rejects.",
+     {("United States", "CRITICIZES", "Iran", "verb")}),
+    # "the military rulers" are the home government
+    ("Soldiers ousted President Mohamed Bazoum in Niger in July. The military rulers have since accused France of "
+     "plotting an intervention.",
+     {("Mohamed Bazoum", "LEADS", "Nigerien government", "title"),
+      ("Nigerien government", "CRITICIZES", "France", "verb")}),
     # an organisation's investigators speak for it
     ("U.N. investigators accused Rwanda of backing the M23.",
      {("United Nations", "CRITICIZES", "Rwanda", "verb")}),
