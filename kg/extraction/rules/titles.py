@@ -90,10 +90,18 @@ def _role_organisations(ctx: Context, noun: Token, inside: Mention | None) -> tu
     # "Syrian arm" is no membership of Syria; "the Israeli Prime Minister, X" leads Israel
     parts = ctx.lex.words["group_part_nouns"]
     modifiers = ("poss", "compound") if noun.lower_ in parts else ("poss", "compound", "amod")
-    orgs += [a for c in noun.children if c.dep_ in modifiers for a in arg(ctx, c)]
+    orgs += [a for c in noun.children if c.dep_ in modifiers and not _own_name(ctx, noun, c) for a in arg(ctx, c)]
     if inside is not None:
         orgs.append(Arg(inside))
     return orgs, through_organ
+
+
+def _own_name(ctx: Context, noun: Token, c: Token) -> bool:
+    """"..., the Radaa force": an armed group's name just before a force noun is the force's own
+    name, no whole it is part of (but "the UN peacekeeping force" belongs to the UN)."""
+    m = ctx.mention(c)
+    return c.dep_ == "compound" and c.i == noun.i - 1 and m is not None and ctx.lex.has("force_nouns", noun) \
+        and (ctx.type_of(m.actor or "") == "ARMED_GROUP" or m.entry is None)
 
 
 def _role_holders(ctx: Context, noun: Token) -> list[Arg]:
@@ -127,7 +135,7 @@ def possessed_group(ctx: Context, tok: Token) -> Iterator[Found]:
             return
         # "his government" says who leads it only of a known leader ("Afghan Foreign Minister X
         # ... said his government": a member)
-        pronoun = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)
+        pronoun = kind in ("GOVERNMENT", "STATE") and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)
         people = [a for c in tok.children if c.dep_ == "poss" for a in arg(ctx, c)]
         people += [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for a in prep_objects(ctx, c)]
         people = [p for p in people if ctx.type_of(p.mention.actor or "") == "PERSON"]

@@ -54,6 +54,10 @@ def test_his_government_is_led_only_by_a_known_leader() -> None:
           {("Benjamin Netanyahu", "LEADS", "Israeli government", "title-possessive")})
     check("Afghan Foreign Minister Amir Khan Muttaqi said his government wanted good relations with Pakistan.",
           {("Amir Khan Muttaqi", "MEMBER_OF", "Afghan government", "title")})
+    # a group of his own is his to lead
+    check("Libya has been split since 2014, with the east held by commander Khalifa Haftar and his "
+          "Libyan National Army.",
+          {("Khalifa Haftar", "LEADS", "Libyan National Army", "title-possessive")})
 
 
 def test_a_former_head_is_coded_and_a_former_member_is_not() -> None:
