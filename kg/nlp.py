@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import spacy
+from spacy.errors import Errors
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.pipeline import AttributeRuler, EntityRuler
+from spacy.pipeline import AttributeRuler, EntityRuler, Lemmatizer
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
@@ -100,6 +101,7 @@ def build_nlp(gazetteer: Gazetteer) -> Language:
         ruler.nlp = nlp
     _match_exact_tokens_by_phrase(ruler)
     _index_attribute_ruler(nlp.get_pipe("attribute_ruler"))
+    _remember_lemmas(nlp.get_pipe("lemmatizer"))
     return nlp
 
 
@@ -232,6 +234,52 @@ def _index_attribute_ruler(ruler: AttributeRuler) -> None:
     # The ruler's __call__ calls these two (and keeps its error handling).
     ruler.match = match
     ruler.set_annotations = set_annotations
+
+
+# Lemmas remembered at most (a corpus's distinct word forms are far fewer).
+_LEMMA_MEMORY = 200_000
+
+
+def _remember_lemmas(lemmatizer: Lemmatizer) -> None:
+    """Lemmatize each word form once when the lemmatizer runs over a stream (``nlp.pipe``).
+
+    spaCy's rule lemmatizer keeps the lemmas it looked up, but not those of the most common
+    tokens (singular nouns, infinitives: its ``is_base_form`` test, which builds the token's
+    morphology as a dict each time), and reads each token's attributes one by one.  A rule
+    lemma depends only on the word, its coarse tag and its morphology, so here it is looked up
+    once per (word, tag, morphology) and the others are copied from the first.
+    """
+    if lemmatizer.mode != "rule" or lemmatizer.overwrite:
+        return
+    known: dict[tuple[int, int, int], str] = {}
+
+    def lemmatize(doc: Doc) -> Doc:
+        rows = doc.to_array(["ORTH", "POS", "MORPH", "LEMMA"]).tolist()
+        for position, (orth, pos, morph, lemma) in enumerate(rows):
+            if lemma:  # set by the attribute ruler: kept, as spaCy keeps it
+                continue
+            token = doc[position]
+            found = known.get((orth, pos, morph))
+            if found is None:
+                found = lemmatizer.lemmatize(token)[0]
+                if pos:  # a token without a tag is warned about every time, as spaCy does
+                    if len(known) >= _LEMMA_MEMORY:
+                        known.clear()
+                    known[orth, pos, morph] = found
+            token.lemma_ = found
+        return doc
+
+    def pipe(stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
+        if not lemmatizer._validated:
+            lemmatizer._validate_tables(Errors.E1004)
+        handle_error = lemmatizer.get_error_handler()
+        for doc in stream:
+            try:
+                yield lemmatize(doc)
+            except Exception as e:  # noqa: BLE001 - handled as spaCy's Pipe.pipe handles it
+                handle_error(lemmatizer.name, lemmatizer, [doc], e)
+
+    lemmatizer.pipe = pipe  # nlp.pipe calls this; nlp(text) keeps spaCy's own loop (same lemmas)
 
 
 @lru_cache(maxsize=4)

@@ -23,13 +23,15 @@ def _token_attributes(nlp, texts: list[str]) -> list[list[tuple]]:  # type: igno
              for t in doc] for doc in nlp.pipe(texts)]
 
 
-def test_indexed_attribute_ruler_sets_what_spacys_matcher_sets(monkeypatch: pytest.MonkeyPatch) -> None:
-    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples").glob("*.txt"))] + [ODD_ENGLISH]
+def test_indexed_attribute_ruler_and_remembered_lemmas_give_spacys_own_parse(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples").glob("*.txt"))] + [ODD_ENGLISH] * 2
     gazetteer = load_gazetteer(None)
-    indexed = kg.nlp.build_nlp(gazetteer)
-    assert "match" in vars(indexed.get_pipe("attribute_ruler"))  # the lookup is in use
+    faster = kg.nlp.build_nlp(gazetteer)
+    assert "match" in vars(faster.get_pipe("attribute_ruler"))  # the lookup is in use
+    assert "pipe" in vars(faster.get_pipe("lemmatizer"))
     monkeypatch.setattr(kg.nlp, "_index_attribute_ruler", lambda ruler: None)
-    with_matcher = kg.nlp.build_nlp(gazetteer)
-    assert "match" not in vars(with_matcher.get_pipe("attribute_ruler"))
+    monkeypatch.setattr(kg.nlp, "_remember_lemmas", lambda lemmatizer: None)
+    spacys = kg.nlp.build_nlp(gazetteer)
+    assert "match" not in vars(spacys.get_pipe("attribute_ruler"))
 
-    assert _token_attributes(indexed, texts) == _token_attributes(with_matcher, texts)
+    assert _token_attributes(faster, texts) == _token_attributes(spacys, texts)
