@@ -93,7 +93,19 @@ class RelationExtractor:
                 for rule in RULES:
                     if rule.applies(ctx, tok):
                         found += [f for f in rule.find(ctx, tok) if f.source != f.target]
+        found = _without_own_side_talks(ctx, found)
         calibrated = rule_confidence()
         # a rule is never surer than it measured; lower confidences (claims, hedges) stay as given
         return [replace(f, confidence=calibrated[f.rule]) if calibrated.get(f.rule, 1.0) < f.confidence else f
                 for f in found]
+
+
+def _without_own_side_talks(ctx: Context, found: list[Found]) -> list[Found]:
+    """Leave out talks and alliances between a person and the side they lead or belong to ("President
+    Bozize met with military officials"): those are the side's own business."""
+    structure = {(f.source, f.target) for f in found
+                 if f.relation in ("LEADS", "MEMBER_OF") and ctx.type_of(f.source) == "PERSON"}
+    if not structure:
+        return found
+    return [f for f in found if f.relation not in ("NEGOTIATES_WITH", "ALLIED_WITH")
+            or ((f.source, f.target) not in structure and (f.target, f.source) not in structure)]

@@ -83,12 +83,24 @@ def state_of_person(ctx: Context, m: Mention) -> Mention | None:
 
 
 def last_place(ctx: Context, tok: Token) -> Mention | None:
-    """The place an "it" that is taken or held refers to: the last one named."""
+    """The place an "it" that is taken or held, or "the town", refers to: the last one named
+    that is no region ("Sagaing Region", "Chin and Rakhine states" are no town)."""
     best = None
     for m in mentions_before(ctx, tok):
-        if ctx.is_place(m):
+        if ctx.is_place(m) and not _is_region(ctx, m):
             best = m
     return best
+
+
+def _is_region(ctx: Context, m: Mention) -> bool:
+    """True for a place named as a region: "Gezira State", "the Kherson region", "Chin and Rakhine states"."""
+    doc = ctx.docs[m.part]
+    if ctx.lex.has("region_nouns", doc[m.end - 1]):
+        return True
+    head = doc[m.root]
+    while head.dep_ in ("compound", "nmod", "conj") and head.head.i != head.i:
+        head = head.head
+    return head.i >= m.end and ctx.lex.has("region_nouns", head)
 
 
 def last_state(ctx: Context, tok: Token) -> Mention | None:
@@ -106,7 +118,11 @@ def last_state(ctx: Context, tok: Token) -> Mention | None:
 def last_states(ctx: Context, tok: Token, count: int, kinds: tuple[str, ...] = ("STATE", "GOVERNMENT"),
                 exclude: frozenset[str] | set[str] = frozenset()) -> list[Mention]:
     """The last ``count`` different states (or actors of ``kinds``) named before ``tok``, in order,
-    other than the actors ``exclude`` (keys)."""
+    other than the actors ``exclude`` (keys); a list of just that many named together comes first
+    ("Qatar, Egypt and the United States called on Israel ... the three countries")."""
+    listed = _last_list(ctx, tok, count, kinds, exclude)
+    if listed:
+        return listed
     chosen: list[Mention] = []
     # a state named as a modifier of a title is no party ("U.S. Secretary of State X urged both countries")
     for m in reversed([m for m in mentions_before(ctx, tok) if m.actor and m.actor not in exclude
@@ -118,6 +134,31 @@ def last_states(ctx: Context, tok: Token, count: int, kinds: tuple[str, ...] = (
         if len(chosen) == count:
             return list(reversed(chosen))
     return []
+
+
+def _last_list(ctx: Context, tok: Token, count: int, kinds: tuple[str, ...],
+               exclude: frozenset[str] | set[str]) -> list[Mention]:
+    """The last list of ``count`` actors of ``kinds`` other than ``exclude`` named together ("A, B
+    and C": commas between them, "and" before the last) in ``tok``'s sentence or the one before."""
+    doc = ctx.doc
+    since = doc[tok.sent.start - 1].sent.start if tok.sent.start else tok.sent.start
+    before = [m for m in mentions_before(ctx, tok) if m.part == ctx.part and m.start >= since]
+    chain: list[Mention] = []
+    for m in reversed(before):
+        gap = [doc[k].lower_ for k in range(m.end, chain[0].start)] if chain else []
+        if chain and all(w in ctx.lex.words["list_gap_words"] for w in gap) and (len(chain) > 1 or "and" in gap):
+            chain.insert(0, m)
+            continue
+        if _fits_list(ctx, chain, count, kinds, exclude):
+            return chain
+        chain = [m]
+    return chain if _fits_list(ctx, chain, count, kinds, exclude) else []
+
+
+def _fits_list(ctx: Context, chain: list[Mention], count: int, kinds: tuple[str, ...],
+               exclude: frozenset[str] | set[str]) -> bool:
+    actors = {m.actor for m in chain if m.actor and m.actor not in exclude and ctx.type_of(m.actor) in kinds}
+    return len(chain) == count and len(actors) == count
 
 
 def _describes_another(root: Token) -> bool:

@@ -25,6 +25,10 @@ def target_fallback(ctx: Context, noun: Token | None) -> list[Arg]:
 
 
 def _target_of_one(ctx: Context, noun: Token) -> list[Arg]:
+    by = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"]
+    if by and ctx.lex.nouns.get(noun.lemma_.lower()) == "ATTACKS":
+        # "repulsed an attack by the army in Metubi village": who attacked, not where
+        return [a for c in by for a in prep_objects(ctx, c)]
     found = site(ctx, noun) or controller(ctx, noun)
     if found:
         return found

@@ -107,7 +107,8 @@ def _realis(ctx: Context, tok: Token, lemma: str, relation: str) -> str | None:
     """The relation a matched verb states as a fact, or ``None`` when it states none
     (a report, a court case, a plan, a negation)."""
     aim = relation == "CAPTURED" and tok.dep_ in ("advcl", "xcomp", "relcl", "acl") and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and not any(
+        c.dep_ == "aux" and c.lower_ == "have" for c in tok.children)  # ("claimed to have seized": done)
     if aim:
         # "launched a campaign to seize Tripoli": an attack on it, not (yet) a capture
         relation = "ATTACKS"
