@@ -65,13 +65,31 @@ def holders(ctx: Context, noun: Token | None) -> list[Arg]:
     return [a for a in found if ctx.type_of(a.mention.actor or "") in ("GOVERNMENT", "ARMED_GROUP", "ORGANIZATION")]
 
 
+def named_places(ctx: Context, prep: Token) -> list[Arg]:
+    """The places a locative phrase names; with them, names in the same list that NER took for
+    people and no gazetteer knows ("targets in Tabriz, Kermanshah and the capital")."""
+    named = prep_objects(ctx, prep)
+    places = [a for a in named if ctx.is_place(a.mention)]
+    if places:
+        for a in named:
+            if _person_like(ctx, a):
+                ctx.actors.actors[a.mention.actor or ""].type = "LOCATION"
+                places.append(a)
+    return places
+
+
+def _person_like(ctx: Context, a: Arg) -> bool:
+    rec = ctx.actors.actors.get(a.mention.actor or "")
+    return rec is not None and rec.entry is None and ctx.type_of(a.mention.actor or "") == "PERSON"
+
+
 def place_around(ctx: Context, noun: Token) -> list[Arg]:
     """"a base in Bamako", "an oil depot in Proletarsk" (a town nobody tagged)."""
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in ctx.lex.words["strike_site_prepositions"]:
             # ships "in the Red Sea" are not attacks on the sea
-            places = [a for a in prep_objects(ctx, c) if ctx.is_place(a.mention)
-                      and not ctx.lex.words["water_words"].intersection((a.mention.actor or "").lower().split())]
+            places = [a for a in named_places(ctx, c)
+                      if not ctx.lex.words["water_words"].intersection((a.mention.actor or "").lower().split())]
             if places:
                 return [Arg(a.mention, 0.75) for a in places]
             unnamed = [a for p in c.children if p.dep_ == "pobj" for a in new_place(ctx, p)]

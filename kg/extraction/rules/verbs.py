@@ -3,7 +3,10 @@
 "Russia backs Assad", passive agents ("is backed by Russia"), relative clauses
 ("Assad, who is backed by ..."), inherited subjects of purpose clauses and conjoined
 verbs, verbs with a particle or preposition ("call on", "fall to"), and what else the
-clause says (other prepositions, places the agents are driven from, joint action).
+clause says (other prepositions, places the agents are driven from or take from someone,
+joint action and partners "alongside").  Agents wire copy leaves implicit: a gerund after
+"after"/"by" acts for the clause's subject ("retaliated by firing missiles at X"), an attack
+that acts is its makers' act ("led the offensive that toppled Assad").
 Verbs with a frame of their own ("includes", "sworn in", "came under") are in
 :mod:`.verb_frames`.
 """
@@ -14,13 +17,15 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from ..actors import Mention
 from .alliances import joined_in
 from .arguments import arg, args, of_objects, prep_objects, subject
 from .clauses import blocked, hedge, intended, object_of, patient, verb_keys
 from .context import Arg, Context, Found
 from .joint import joint_action
-from .names import facility, last_place, new_place
-from .targets import area_places, holders, place_around, target_fallback
+from .names import facility, last_place, mentions_before, new_place
+from .nouns import noun_relation, noun_roles
+from .targets import area_places, holders, named_places, place_around, target_fallback
 from .verb_frames import came_under, composed_of, formed_by, founded_together, includes, sworn_in
 
 
@@ -72,6 +77,8 @@ def verb(ctx: Context, tok: Token) -> Iterator[Found]:
         agents, passive = subject(ctx, tok)
         if not agents and not passive:
             agents = _gerund_agents(ctx, tok)
+        if not agents and not passive and relation in ("ATTACKS", "CAPTURED"):
+            agents = _event_agents(ctx, tok)
         if passive:
             targets = args(ctx, patient(ctx.lex, tok))
             if prep is not None:
@@ -101,6 +108,17 @@ def _gerund_agents(ctx: Context, tok: Token) -> list[Arg]:
             prep.lower_ not in ctx.lex.words["gerund_linking_prepositions"] or prep.head.pos_ not in ("VERB", "AUX"):
         return []
     return subject(ctx, prep.head)[0]
+
+
+def _event_agents(ctx: Context, tok: Token) -> list[Arg]:
+    """"HTS led the offensive that toppled Assad", "the offensive the rebels launched took Aleppo":
+    an attack that acts is its makers' act."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.lower_ in ctx.lex.words["relative_pronouns"] and tok.dep_ == "relcl":
+        subj = tok.head
+    if subj is None or subj.pos_ != "NOUN" or noun_relation(ctx, subj) != "ATTACKS":
+        return []
+    return noun_roles(ctx, subj, "ATTACKS")[0]
 
 
 def _realis(ctx: Context, tok: Token, lemma: str, relation: str) -> str | None:
@@ -174,10 +192,22 @@ def _object_token(ctx: Context, tok: Token, relation: str) -> Token | None:
     return obj
 
 
+def _described_place(ctx: Context, it: Token) -> Mention | None:
+    """"took control of Goma, the largest city in eastern Congo, after entering it": in the same
+    sentence, "it" is the place described, not the place that describes it."""
+    places = [m for m in mentions_before(ctx, it) if ctx.is_place(m) and m.part == ctx.part
+              and ctx.doc[m.root].sent.start == it.sent.start]
+    for m in reversed(places):
+        if not any(a.dep_ == "appos" and (h := ctx.mention(a.head)) is not None and h.actor != m.actor
+                   and ctx.is_place(h) for a in ctx.doc[m.root].ancestors):
+            return m
+    return None
+
+
 def _object_targets(ctx: Context, tok: Token, relation: str) -> list[Arg]:
     obj = _object_token(ctx, tok, relation)
     if obj is not None and obj.lower_ == "it" and relation in ("CAPTURED", "CONTROLS"):
-        place = last_place(ctx, obj)
+        place = _described_place(ctx, obj) or last_place(ctx, obj)
         targets = [Arg(place, 0.8)] if place is not None else []
     else:
         targets = args(ctx, obj)
@@ -198,7 +228,7 @@ def _object_targets(ctx: Context, tok: Token, relation: str) -> list[Arg]:
         # (after the verb first: "In Gaza, strikes brought down a tower in Gaza City")
         places = [(c.i > tok.i, Arg(a.mention, 0.7)) for c in tok.children
                   if c.dep_ == "prep" and c.lower_ in ctx.lex.words["strike_site_prepositions"]
-                  for a in [a for a in prep_objects(ctx, c) if ctx.is_place(a.mention)] or area_places(ctx, c)]
+                  for a in named_places(ctx, c) or area_places(ctx, c)]
         targets = [a for after, a in places if after] or [a for _, a in places]
     if not targets and relation == "BACKS":
         # "helped federal forces capture the towns"

@@ -120,3 +120,30 @@ def test_partners_losers_and_listed_places_of_attack_verbs(sentence: str, expect
 ])
 def test_refused_or_failed_joint_attacks_state_nothing(sentence: str) -> None:
     check(sentence, set())
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # an attack that acts is its makers' act
+    ("HTS led the offensive that toppled Assad.", {("Hayat Tahrir al-Sham", "ATTACKS", "Bashar al-Assad", "verb")}),
+    # repelling an attack "by" someone fights them
+    ("The army repelled an attack by the RSF on El Obeid.",
+     {("Sudanese government", "ATTACKS", "Rapid Support Forces", "verb")}),
+    # a town NER took for a person, listed among places, is a place struck
+    ("Israeli jets also struck targets in Tabriz, Kermanshah and the capital.",
+     {("Israel", "ATTACKS", "Tabriz", "verb"), ("Israel", "ATTACKS", "Kermanshah", "verb")}),
+    # an actor struck somewhere is the target, not the place
+    ("Israel killed Hezbollah commanders in Beirut.", {("Israel", "ATTACKS", "Hezbollah", "verb")}),
+    # "it" is the place described, not the place in its description
+    ("Rebels of the M23 movement have taken control of most of Goma, the largest city in eastern Congo, "
+     "after entering it on Monday.", {("M23", "CAPTURED", "Goma", "verb")}),
+])
+def test_agents_and_targets_wire_copy_leaves_implicit(sentence: str, expected: set) -> None:
+    check(sentence, expected)
+
+
+@pytest.mark.parametrize("sentence", [
+    "HTS planned an offensive that would topple Assad.",
+    "The army said no attack by the RSF had been repelled.",
+])
+def test_planned_or_negated_attacks_with_implicit_agents_state_nothing(sentence: str) -> None:
+    check(sentence, set())
