@@ -111,7 +111,8 @@ def _role_holders(ctx: Context, noun: Token) -> list[Arg]:
         if c.dep_ == "appos":
             people += args(ctx, c)
     if noun.dep_ == "appos":
-        people += arg(ctx, noun.head)
+        # "La Mayiza and Los Chapitos, both factions of the Sinaloa cartel": each of the list
+        people += args(ctx, noun.head) if noun.tag_ == "NNS" else arg(ctx, noun.head)
     if noun.dep_ == "attr":
         subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
         people += args(ctx, subj)
@@ -149,6 +150,22 @@ def possessed_group(ctx: Context, tok: Token) -> Iterator[Found]:
             yield from ctx.emit([person], "LEADS", led, tok, "title-possessive", 0.75)
 
 
+def _whose_antecedent(ctx: Context, m: Mention, title_length: int) -> list[Arg]:
+    """The actor named just before "whose" when "whose" opens the title before the name."""
+    doc = ctx.doc
+    k = m.start - title_length - 1
+    if k < 1 or doc[k].lower_ != "whose":
+        return []
+    before = doc[k - 1] if not doc[k - 1].is_punct else doc[k - 2] if k > 1 else None
+    found = ctx.mention(before) if before is not None else None
+    if found is None or ctx.type_of(found.actor or "") in ("PERSON", "LOCATION"):
+        return []
+    # a one-word name no file knows may be a town the tagger took for an organisation
+    if found.entry is None and found.end - found.start < 2 and not found.text.isupper():
+        return []
+    return [Arg(found, 0.85)]
+
+
 def _no_people(ctx: Context, orgs: list[Arg]) -> list[Arg]:
     """The organisations of a title without the people a list of officials put among them."""
     return [o for o in orgs if ctx.type_of(o.mention.actor or "") != "PERSON"]
@@ -183,6 +200,9 @@ def title(ctx: Context, tok: Token) -> Iterator[Found]:
     if relation is None:
         yield from _in_power(ctx, tok, m)
         return
+    if not orgs:
+        # "the Ambazonia Governing Council, whose leader Lucas Cho Ayaba": the name before "whose"
+        orgs = _whose_antecedent(ctx, m, len(title_words))
     if not orgs and unknown is not None and not is_portfolio_title(ctx, title_words):
         # "SBU chief Vasyl Maliuk", "MINUSCA spokeswoman X": a name no file knows is the organisation
         orgs = [Arg(unknown, 0.8)]
@@ -213,7 +233,8 @@ def _words_before_name(ctx: Context, m: Mention) -> tuple[list[str], list[Arg], 
             # past the name's phrase only over a title the parser hung elsewhere: a capitalised
             # one, or a role noun ("UPC leader X and 3R chief Y": "chief" hangs on the list)
             break
-        if t.is_punct or t.lower_ in ctx.lex.words["articles"] or t.pos_ in ("VERB", "AUX", "CCONJ"):
+        if t.is_punct or t.lower_ in ctx.lex.words["articles"] or t.pos_ in ("VERB", "AUX", "CCONJ") \
+                or t.lower_ in ctx.lex.words["relative_pronouns"]:
             break  # ("Foreign Minister X and Defence Minister Y": Y's title starts after "and")
         if t.lower_ == "of":
             k -= 1

@@ -71,3 +71,10 @@ def test_a_chief_executive_leads_the_company() -> None:
     check("TotalEnergies said its chief executive, Patrick Pouyanne, had asked Mozambique to extend the concession.",
           {("Patrick Pouyanne", "LEADS", "TotalEnergies", "title"),
            ("Patrick Pouyanne", "CALLS_ON", "Mozambique", "verb")})
+
+
+def test_whose_leader_is_the_leader_of_the_name_before_whose() -> None:
+    check("The militia is the armed wing of the Ambazonia Governing Council, whose leader Lucas Cho Ayaba is held "
+          "in Norway.", {("Lucas Cho Ayaba", "LEADS", "Ambazonia Governing Council", "title")})
+    # "whose" after a place names no organisation of the title
+    check("The convoy reached Bamenda, whose mayor Paul Achobang spoke on Tuesday.", set())
