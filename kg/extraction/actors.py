@@ -270,6 +270,12 @@ class MentionFinder:
                             entry, kind = hit.entry, hit.kind
                     if ent.label_ == "PERSON":
                         start, end = self._strip_titles(doc, start, end)
+                        # "General Francisco Jesus Leana Ojeda": the tagger may stop before the last name
+                        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
+                                and not doc[end].ent_type_ and doc[end - 1].dep_ == "compound" \
+                                and doc[end - 1].head.i == end:
+                            end += 1
+                        text = doc[start:end].text
                     head = doc[_head_of(doc, start, end)].head
                     if ent.label_ in ("NORP", "ORG", "GPE") and self._is_agent_noun(head):
                         # "Tigrayan fighters": the group the gazetteer knows as "Tigrayan forces"
@@ -284,6 +290,11 @@ class MentionFinder:
                     and not doc[start - 1].is_sent_start:
                 # "Puerto Jordan" is a town, not the kingdom
                 add(start - 1, end, root, "ner", None, "GPE")
+                continue
+            if entry is not None and label == "PERSON" and kind == "alias" and " " not in text \
+                    and self._other_first_name(doc, start, root, entry):
+                # "Humam al-Hayya, the son of Khalil al-Hayya": another person of that name
+                add(start - 1, end, root, "ner", None, "PERSON")
                 continue
             if (entry is not None and label == "LOCATION" and doc[root].dep_ == "compound" and head.i == end
                     and head.pos_ == "PROPN" and head.lower_ in self.lex.words["facility_nouns"]):
@@ -321,6 +332,7 @@ class MentionFinder:
                 m.adjectival = True
 
         acronyms = self._defined_acronyms(doc, out, covered, add)
+        self._named_by_role(doc, out, covered, add)
         self._surnames(doc, out, covered, add)
         for tok in doc:
             if tok.i in covered or tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
@@ -364,6 +376,43 @@ class MentionFinder:
                     add(tok.i, tok.i + 1, tok.i, "ner", None, defined[tok.text])
                     taken.add(tok.i)
         return taken
+
+    def _other_first_name(self, doc: Doc, start: int, root: int, entry: str) -> bool:
+        """True when a known person's surname follows a first name that is not theirs."""
+        if start == 0:
+            return False
+        first = doc[start - 1]
+        if first.pos_ != "PROPN" or not first.text[:1].isupper() or first.ent_type_ or first.head.i != root \
+                or first.lower_.rstrip(".") in self.lex.words["title_words"] | self.lex.words["ranks"]:
+            return False
+        person = self.gaz[entry]
+        firsts = {normalize(n.split()[0]) for n in (person.name, *person.aliases) if " " in n}
+        return normalize(first.text) not in firsts
+
+    def _named_by_role(self, doc: Doc, found: list[Mention], covered: set[int],
+                       add: Callable[[int, int, int, str, str | None, str], Mention]) -> None:
+        """"Oyet Nathaniel Pierino, the deputy chairman of ...": a name the tagger missed or took
+        for an organisation, told by the role in apposition to it."""
+        for m in found:
+            if m.kind == "ner" and m.entry is None and m.label == "ORG" and m.end - m.start > 1 and any(
+                    c.dep_ == "appos" and self.lex.has("person_role_nouns", c) for c in doc[m.root].children):
+                m.label = "PERSON"
+        for tok in doc:
+            if tok.pos_ != "PROPN" or tok.i in covered or tok.dep_ == "compound" or not tok.text[:1].isupper():
+                continue
+            if not any(c.dep_ == "appos" and self.lex.has("person_role_nouns", c) for c in tok.children):
+                continue
+            left = tok.i
+            while left > 0 and doc[left - 1].dep_ == "compound" and doc[left - 1].pos_ == "PROPN" \
+                    and left - 1 not in covered and doc[left - 1].text[:1].isupper():
+                left -= 1
+            first = doc[left - 1] if left > 0 else None
+            if first is not None and first.is_sent_start and first.is_title and not first.is_stop \
+                    and not first.ent_type_ and first.pos_ not in ("DET", "ADP", "CCONJ", "PRON", "AUX") \
+                    and not first.lower_.endswith("ly"):
+                left -= 1  # ("Oyet Nathaniel Pierino": the tagger took the first name for a verb)
+            if left < tok.i:  # a full name, two words or more
+                add(left, tok.i + 1, tok.i, "ner", None, "PERSON")
 
     def _surnames(self, doc: Doc, found: list[Mention], covered: set[int],
                   add: Callable[[int, int, int, str, str | None, str], Mention]) -> None:

@@ -123,3 +123,19 @@ def test_the_surname_of_a_person_named_in_full_is_that_person() -> None:
     found = actors("Israel said it killed Hezbollah's chief of staff, Haytham Ali Tabatabai, in a strike on Beirut. "
                    "Hezbollah confirmed the death of Tabatabai.")
     assert found["Haytham Ali Tabatabai"] == ("PERSON", ["Tabatabai"])
+
+
+def test_a_name_told_by_the_role_in_apposition_is_a_person() -> None:
+    found = actors("Okello Nathaniel Amuge, the deputy chairman of the party, accused the army of lying.")
+    assert found["Okello Nathaniel Amuge"][0] == "PERSON"
+
+
+def test_a_known_surname_after_another_first_name_is_another_person() -> None:
+    found = actors("Israel killed Yahya al-Hayya, the son of Hamas negotiator Khalil al-Hayya.")
+    assert found["Yahya al-Hayya"][0] == "PERSON"
+    assert found["Khalil al-Hayya"][0] == "PERSON"
+
+
+def test_the_last_name_the_tagger_left_out_is_part_of_the_name() -> None:
+    found = actors("The regional commander, General Francisco Jesus Leana Ojeda, spoke on Monday.")
+    assert found == {"Francisco Jesus Leana Ojeda": ("PERSON", [])}
