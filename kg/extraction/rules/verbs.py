@@ -278,8 +278,11 @@ def _active(ctx: Context, tok: Token, key: str, prep: Token | None, relation: st
         yield from ctx.emit(takers, relation, places, tok, "verb", 0.85 * conf)
         return
     reciprocal = ctx.lex.words["reciprocal_verbs"]
-    if not targets and len(agents) > 1 and (relation in ("NEGOTIATES_WITH", "ALLIED_WITH") or (
-            relation == "ATTACKS" and (lemma in reciprocal or key in reciprocal))):
+    # "Hamas and Fatah fought each other in Gaza", "have fought street battles across Culiacan":
+    # fighting with no one else named is between the subjects, wherever it was
+    mutual = relation == "ATTACKS" and (lemma in reciprocal or key in reciprocal) and prep is None and \
+        len({a.mention.actor for a in agents}) > 1 and all(ctx.is_place(t.mention) for t in targets)
+    if mutual or (not targets and len(agents) > 1 and relation in ("NEGOTIATES_WITH", "ALLIED_WITH")):
         # "Putin and Xi met in Beijing": between the parties named
         agents, targets = agents[:1], agents[1:]
     obj = object_of(tok)
@@ -294,7 +297,7 @@ def _active(ctx: Context, tok: Token, key: str, prep: Token | None, relation: st
         losers = holders(ctx, obj) + [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
                                       for a in prep_objects(ctx, c) if not ctx.is_place(a.mention)]
         yield from ctx.emit(agents, "ATTACKS", losers, tok, "verb", 0.8 * conf)
-    if relation in ("ATTACKS", "CAPTURED") and targets:
+    if relation in ("ATTACKS", "CAPTURED") and targets and not mutual:
         yield from joint_action(ctx, agents, tok)
         # "fought the Islamic State alongside U.S. troops": the partners fight it too
         partners = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "alongside"

@@ -147,3 +147,13 @@ def test_agents_and_targets_wire_copy_leaves_implicit(sentence: str, expected: s
 ])
 def test_planned_or_negated_attacks_with_implicit_agents_state_nothing(sentence: str) -> None:
     check(sentence, set())
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # fighting with no one else named is between the subjects, not an alliance against a place
+    ("Hamas and Fatah fought each other in Gaza.", {("Hamas", "ATTACKS", "Fatah", "verb")}),
+    ("Hamas and Fatah have fought street battles across Gaza since June.", {("Hamas", "ATTACKS", "Fatah", "verb")}),
+    ("Hamas and Fatah did not fight each other in Gaza.", set()),
+])
+def test_subjects_fighting_no_one_else_fight_each_other(sentence: str, expected: set) -> None:
+    check(sentence, expected)
