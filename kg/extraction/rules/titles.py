@@ -113,6 +113,11 @@ def _role_holders(ctx: Context, noun: Token) -> list[Arg]:
     if noun.dep_ == "appos":
         # "La Mayiza and Los Chapitos, both factions of the Sinaloa cartel": each of the list
         people += args(ctx, noun.head) if noun.tag_ == "NNS" else arg(ctx, noun.head)
+    if not people:
+        # "a spokesman for the M23, Lawrence Kanyuka,": the parser hangs the name on the organisation
+        people += [a for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
+                   for p in c.children if p.dep_ == "pobj" for n in p.children if n.dep_ == "appos"
+                   for a in arg(ctx, n) if ctx.type_of(a.mention.actor or "") == "PERSON"]
     if noun.dep_ == "attr":
         subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
         people += args(ctx, subj)
@@ -229,9 +234,11 @@ def _words_before_name(ctx: Context, m: Mention) -> tuple[list[str], list[Arg], 
     edge = doc[m.root].left_edge.i
     while k >= doc[m.start].sent.start:
         t = doc[k]
-        if k < edge and not t.is_title and ctx.lex.nouns.get(t.lower_) not in ("LEADS", "MEMBER_OF"):
+        if k < edge and not t.is_title and (ctx.lex.nouns.get(t.lower_) not in ("LEADS", "MEMBER_OF")
+                                            or (doc[m.root].head.i == k and t.dep_ != "compound")):
             # past the name's phrase only over a title the parser hung elsewhere: a capitalised
-            # one, or a role noun ("UPC leader X and 3R chief Y": "chief" hangs on the list)
+            # one, or a role noun ("UPC leader X and 3R chief Y": "chief" hangs on the list); a
+            # role noun the name is in apposition to is the role rule's ("Oman's foreign minister X")
             break
         if t.is_punct or t.lower_ in ctx.lex.words["articles"] or t.pos_ in ("VERB", "AUX", "CCONJ") \
                 or t.lower_ in ctx.lex.words["relative_pronouns"]:

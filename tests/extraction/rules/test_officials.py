@@ -62,6 +62,13 @@ ROLES: list[Case] = [
     # one commander among several is a member
     ("A strike killed Abu Baqir al-Saadi, a senior commander of the militia Kataib Hezbollah.",
      {("Abu Baqir al-Saadi", "MEMBER_OF", "Kataib Hezbollah", "title")}),
+    # the name the parser hung on the organisation holds the role
+    ("A spokesman for the M23, Lawrence Kanyuka, said the rebels held Goma.",
+     {("Lawrence Kanyuka", "MEMBER_OF", "M23", "title"), ("M23", "CONTROLS", "Goma", "verb")}),
+    # a minister named after the role noun of another state is no minister of the first
+    ("Araqchi met Oman's foreign minister Badr Albusaidi.",
+     {("Abbas Araghchi", "NEGOTIATES_WITH", "Badr Albusaidi", "verb"),
+      ("Badr Albusaidi", "MEMBER_OF", "Oman", "title")}),
     # a named organ of a state is a member of it
     ("South Korea's National Intelligence Service has estimated that 4,700 soldiers died.",
      {("National Intelligence Service", "MEMBER_OF", "South Korea", "organ-possessive")}),
