@@ -394,9 +394,11 @@ class MentionFinder:
         """"Oyet Nathaniel Pierino, the deputy chairman of ...": a name the tagger missed or took
         for an organisation, told by the role in apposition to it."""
         for m in found:
-            if m.kind == "ner" and m.entry is None and m.label == "ORG" and m.end - m.start > 1 and any(
-                    c.dep_ == "appos" and self.lex.has("person_role_nouns", c) for c in doc[m.root].children):
-                m.label = "PERSON"
+            root = doc[m.root]
+            if m.kind == "ner" and m.entry is None and m.label == "ORG" and m.end - m.start > 1 and (any(
+                    c.dep_ == "appos" and self.lex.has("person_role_nouns", c) for c in root.children) or (
+                    root.dep_ == "appos" and self.lex.has("person_role_nouns", root.head))):
+                m.label = "PERSON"  # ("India's spokesman, Randhir Jaiswal,": the tagger's organisation)
         for tok in doc:
             if tok.pos_ != "PROPN" or tok.i in covered or tok.dep_ == "compound" or not tok.text[:1].isupper():
                 continue

@@ -571,7 +571,8 @@ def antecedent(ctx: Context, pron: Token) -> Mention | None:
         if fits(m):
             best = m
             root = ctx.docs[m.part][m.root]
-            if root.dep_ in SUBJECTS:
+            if root.dep_ in SUBJECTS or (root.dep_ == "appos" and root.head.dep_ in SUBJECTS):
+                # ("India's spokesman, Randhir Jaiswal, rejected the charges. He said ...")
                 best_subject = m
             if root.tag_ in ("NNS", "NNPS") and m.part == ctx.part and m.start >= pron.sent.start:
                 best_plural = m

@@ -15,6 +15,7 @@ Words: ``branding_verbs``, ``event_epithets`` and ``actor_epithets`` in
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from spacy.tokens import Token
@@ -86,6 +87,8 @@ def _criticize(ctx: Context, critics: list[Arg], event: Token, at: Token, rule: 
                      if c.dep_ == "prep" and c.lower_ == "by" for a in prep_objects(ctx, c)]
     confidence = 0.9
     if not attackers:
+        attackers = _attackers_of_target(ctx, event, at)
+    if not attackers:
         attackers = last_attackers(ctx, at, None if event.lower_ in ctx.lex.words["thing_pronouns"] else event)
         confidence = 0.8
     critic_keys = {ctx.agent_key(c.mention) for c in critics}
@@ -135,23 +138,55 @@ def _is_attack(ctx: Context, tok: Token) -> bool:
 
 
 def last_attackers(ctx: Context, at: Token, event: Token | None = None) -> list[Arg]:
-    """The attackers of the last attack reported before the sentence of ``at``: the last one
-    said with the word of ``event`` ("the strikes": who struck), else the last of any kind."""
+    """The attackers of the attack reported before the sentence of ``at``: the last one said
+    with the word of ``event`` ("the strikes": who struck), else the side the article reports
+    attacking most often (the last of them on a tie: "Boko Haram militants killed 63 ... The
+    gunmen overwhelmed ... "They slaughtered people," said a farmer")."""
     sentences = [s for s in ctx.doc.sents if s.end <= at.sent.start][-_LOOKBACK:]
-    fallback: list[Arg] = []
+    reports: list[list[Arg]] = []
     for sent in reversed(sentences):
         for tok in sent:
             found = _event_attackers(ctx, tok)
-            if found and (event is None or tok.lemma_.lower() == event.lemma_.lower()):
+            if found and event is not None and tok.lemma_.lower() == event.lemma_.lower():
                 return found
-            fallback = fallback or found
-    return fallback
+            if found:
+                reports.append(found)
+    if not reports:
+        return []
+    counts = Counter(ctx.agent_key(a.mention) for found in reports for a in found)
+    # (reports run from the latest back: max keeps the first, so the latest, of equal counts)
+    return max(reports, key=lambda found: max(counts[ctx.agent_key(a.mention)] for a in found))
 
 
 def _keys(verb: Token) -> list[str]:
-    """The lexicon keys of a verb alone and with its particles and prepositions ("fire at")."""
+    """The lexicon keys of a verb alone and with its particles and prepositions ("fire at"),
+    and with its object ("opened fire on")."""
     lemma = verb.lemma_.lower()
-    return [lemma] + [f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in ("prep", "prt")]
+    keys = [lemma] + [f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in ("prep", "prt")]
+    obj = object_of(verb)
+    if obj is not None:
+        keys += [f"{lemma} {obj.lower_} {c.lower_}" for c in verb.children if c.dep_ == "prep"]
+    return keys
+
+
+def _attackers_of_target(ctx: Context, event: Token, at: Token) -> list[Arg]:
+    """"condemned the attack on the Jaffar Express": whoever the article said attacked or
+    seized the Jaffar Express before (however far back)."""
+    targets = {ctx.target_key(a.mention, "ATTACKS") for c in event.children if c.dep_ == "prep"
+               and c.lower_ in ("on", "against") for a in prep_objects(ctx, c)} - {None}
+    if not targets:
+        return []
+    for sent in reversed([s for s in ctx.doc.sents if s.end <= at.sent.start]):
+        for tok in sent:
+            if tok.pos_ != "VERB" or not any(ctx.lex.verbs.get(k) in ("ATTACKS", "CAPTURED") for k in _keys(tok)) \
+                    or blocked(ctx.lex, tok, "ATTACKS"):
+                continue
+            hit = {ctx.target_key(a.mention, "ATTACKS") for a in args(ctx, object_of(tok))}
+            if hit & targets:
+                agents, passive = subject(ctx, tok)
+                if agents and not passive:
+                    return agents
+    return []
 
 
 def _event_attackers(ctx: Context, tok: Token) -> list[Arg]:
@@ -163,7 +198,9 @@ def _event_attackers(ctx: Context, tok: Token) -> list[Arg]:
         agents, _ = subject(ctx, tok)
     elif _is_attack(ctx, tok) and not blocked(ctx.lex, tok, "ATTACKS"):
         # named with the noun ("Israeli strikes", "strikes by Israel"), not through a pronoun
+        # ("a Nigerian village attack": the demonym says where, not who)
         agents = [a for c in tok.children if c.dep_ in ("amod", "compound", "poss") and ctx.mention(c) is not None
+                  and not any(t.dep_ == "compound" and t.pos_ == "NOUN" for t in ctx.doc[c.i + 1:tok.i])
                   for a in arg(ctx, c)]
         agents += [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for a in prep_objects(ctx, c)]
     else:

@@ -56,6 +56,21 @@ CASES: list[Case] = [
      "plotting an intervention.",
      {("Mohamed Bazoum", "LEADS", "Nigerien government", "title"),
       ("Nigerien government", "CRITICIZES", "France", "verb")}),
+    # the attack condemned is the one on the target named, however far back it was reported
+    ("Gunmen of the Kivu Lions militia hijacked the Kindu Express on Monday. Police reported looting in Goma. "
+     "Protesters marched in Bukavu. A curfew began in Uvira. Schools shut in Kalemie. Markets closed in Bunia. "
+     "Banks shut in Beni. Flights stopped in Butembo. Rain fell in Goma. The UN Security Council condemned what it "
+     "called a cowardly attack on the Kindu Express.",
+     {("Kivu Lions militia", "CAPTURED", "Kindu Express", "verb"),
+      ("UN Security Council", "CRITICIZES", "Kivu Lions militia", "criticism-event")}),
+    # a demonym before a place noun says where the attack was, not who made it
+    ("Kivu Lions gunmen kill 40 in Congolese village attack\n\nKivu Lions fighters killed 40 people in Walikale. "
+     "President Felix Tshisekedi condemned the attack.",
+     {("Kivu Lions fighters", "ATTACKS", "Walikale", "verb"), ("Felix Tshisekedi", "LEADS", "DR Congo", "title"),
+      ("Felix Tshisekedi", "CRITICIZES", "Kivu Lions fighters", "criticism-event")}),
+    # "He" continues a subject named in apposition ("India's spokesman, Randhir Jaiswal,")
+    ("India's foreign ministry spokesman, Randhir Jaiswal, rejected the charges. He urged Islamabad to look inward.",
+     {("Randhir Jaiswal", "MEMBER_OF", "India", "title"), ("Randhir Jaiswal", "CALLS_ON", "Pakistan", "verb")}),
     # an organisation's investigators speak for it
     ("U.N. investigators accused Rwanda of backing the M23.",
      {("United Nations", "CRITICIZES", "Rwanda", "verb")}),
