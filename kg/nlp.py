@@ -15,7 +15,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import spacy
 from spacy.errors import Errors
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -90,15 +89,10 @@ def build_nlp(gazetteer: Gazetteer) -> Language:
     )
     # The ruler runs every pipe before it (tagger, parser, NER) over each of its ~5,500 phrase
     # patterns: seconds of start-up, more than loading the model.  Matching on LOWER needs only
-    # the tokens, so hand it a pipeline that only tokenizes (same tokenizer and vocabulary) while
-    # it reads them; that takes about 0.3 s, so there is nothing left worth caching on disk.
-    tokens_only = spacy.blank("en", vocab=nlp.vocab)
-    tokens_only.tokenizer = nlp.tokenizer
-    ruler.nlp = tokens_only
-    try:
+    # the tokens, so every pipe is off while it reads them (the pipeline only tokenizes then);
+    # that takes about 0.5 s, and a disk cache would still have to make their words' lexemes.
+    with nlp.select_pipes(disable=nlp.pipe_names):
         ruler.add_patterns(gazetteer.ruler_patterns(nlp))
-    finally:
-        ruler.nlp = nlp
     _match_exact_tokens_by_phrase(ruler)
     _index_attribute_ruler(nlp.get_pipe("attribute_ruler"))
     _remember_lemmas(nlp.get_pipe("lemmatizer"))
