@@ -127,9 +127,11 @@ def _is_speech_act(lex: Lexicon, verb: Token) -> bool:
 
 
 def _blocked_here(lex: Lexicon, tok: Token) -> bool:
-    """A negation or a condition on the token itself."""
+    """A negation or a condition on the token itself, or a doubt on an event noun ("alleged support")."""
     for c in tok.children:
         if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in lex.words["negators"]):
+            return True
+        if c.dep_ == "amod" and tok.pos_ == "NOUN" and c.lower_ in lex.words["doubt_modifiers"]:
             return True
         if c.dep_ == "mark" and c.lower_ in lex.words["conditional_marks"]:
             return True

@@ -70,7 +70,7 @@ def role_noun(ctx: Context, noun: Token, relation: str) -> Iterator[Found]:
             or home_office(ctx, role_title(noun), people[0].mention, noun)
     if people and ctx.type_of(people[0].mention.actor or "") == "PERSON":
         relation = office_relation(ctx, role_title(noun), relation, people[0].mention, orgs)
-    yield from ctx.emit(people, relation, _no_people(ctx, orgs), noun, "title", 0.85)
+    yield from ctx.emit(people, relation, _no_people(ctx, _no_postings(ctx, orgs, noun.lower_)), noun, "title", 0.85)
 
 
 def _role_organisations(ctx: Context, noun: Token, inside: Mention | None) -> tuple[list[Arg], bool]:
@@ -171,6 +171,15 @@ def _whose_antecedent(ctx: Context, m: Mention, title_length: int) -> list[Arg]:
     return [Arg(found, 0.85)]
 
 
+def _no_postings(ctx: Context, orgs: list[Arg], role: str) -> list[Arg]:
+    """The organisations of an envoy or a mission without the states it is posted to when an
+    organisation sends it ("the UN's Libya envoy", "UNSMIL, the UN's Libya mission")."""
+    if not ctx.lex.has("posting_nouns", role) or not any(
+            ctx.type_of(o.mention.actor or "") == "ORGANIZATION" for o in orgs):
+        return orgs
+    return [o for o in orgs if ctx.type_of(o.mention.actor or "") not in ("STATE", "GOVERNMENT")]
+
+
 def _no_people(ctx: Context, orgs: list[Arg]) -> list[Arg]:
     """The organisations of a title without the people a list of officials put among them."""
     return [o for o in orgs if ctx.type_of(o.mention.actor or "") != "PERSON"]
@@ -220,6 +229,7 @@ def title(ctx: Context, tok: Token) -> Iterator[Found]:
     relation = office_relation(ctx, " ".join(title_words), relation, m, orgs)
     if relation == "LEADS" and is_rank_and_file(ctx, title_words, ctx.doc[m.start].left_edge):
         relation = "MEMBER_OF"  # "a senior Hamas commander, X"
+    orgs = _no_postings(ctx, orgs, title_words[-1] if title_words else "")
     yield from ctx.emit([Arg(m)], relation, _no_people(ctx, orgs), tok, "title", 0.9)
 
 

@@ -1,8 +1,9 @@
 """Guards against the wrong edges real wire copy provoked (kg/extraction/rules/arguments.py,
-names.py, titles.py, targets.py, verbs.py and kg/extraction/relations.py):
+names.py, titles.py, targets.py, verbs.py, clauses.py and kg/extraction/relations.py):
 whose capital "the capital" is, which town "it" or "the village" is, who a sentence-initial "It"
-continues, a person's deputy, a commander of many, lists of states, a perfect infinitive, an
-attack repulsed, talks with one's own side.  Every sentence is made up."""
+continues, a person's deputy, a commander of many, an envoy posted abroad, lists of states, a
+perfect infinitive, an attack repulsed, an alleged act, talks with one's own side.  Every
+sentence is made up."""
 
 from __future__ import annotations
 
@@ -57,6 +58,12 @@ ROLES: list[Case] = [
     # "..., the Radaa force" is that force's name, no whole the group belongs to
     ("The 444 Brigade, which fought a rival group, the Radaa force, said on Monday it was ready.", set()),
     ("Lebanon thanked UNIFIL, the UN force, on Monday.", {("UNIFIL", "MEMBER_OF", "United Nations", "title")}),
+    # an organisation's envoy or mission is its own, not the country's it is posted to
+    ("The UN's Sudan envoy, Ramtane Lamamra, arrived on Monday.",
+     {("Ramtane Lamamra", "MEMBER_OF", "United Nations", "title")}),
+    ("Fighting stopped, the United Nations' Libya mission, UNSMIL, said.",
+     {("UNSMIL", "MEMBER_OF", "United Nations", "title")}),
+    ("France's envoy, Sylvain Itte, arrived on Monday.", {("Sylvain Itte", "MEMBER_OF", "France", "title")}),
 ]
 
 EVENTS: list[Case] = [
@@ -72,6 +79,10 @@ EVENTS: list[Case] = [
       ("Mozambican government", "ATTACKS", "Metubi", "noun")}),
     # negative: with no attacker named, the repulsed attack hits no place of theirs
     ("Malian troops repelled an attack on their base in Gao.", set()),
+    # an alleged act is a claim, the article does not state it; the accusation still is one
+    ("Reports differ about General Tesfaye Haile's alleged support for Fano.", set()),
+    ("General Tesfaye Haile's support for Fano angered the army.",
+     {("Tesfaye Haile", "BACKS", "Fano", "noun")}),
 ]
 
 LISTS_AND_SIDES: list[Case] = [
