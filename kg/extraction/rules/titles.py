@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from ..actors import Mention
 from .arguments import arg, args, prep_objects
+from .clauses import blocked
 from .context import Arg, Context, Found
 from .names import last_group
 from .officials import (
@@ -110,15 +111,23 @@ def _role_holders(ctx: Context, noun: Token) -> list[Arg]:
     for c in noun.children:
         if c.dep_ == "appos":
             people += args(ctx, c)
-    if noun.dep_ == "appos":
+    if noun.dep_ == "appos" and ctx.mention(noun.head) is not None:
         # "La Mayiza and Los Chapitos, both factions of the Sinaloa cartel": each of the list
         people += args(ctx, noun.head) if noun.tag_ == "NNS" else arg(ctx, noun.head)
+    elif noun.dep_ == "appos":
+        # "... alongside Haftar and Aguila Saleh, the speaker of X": the parser hung the
+        # apposition on another noun; the name just before the comma holds the role
+        k = noun.left_edge.i - 1
+        before = ctx.mention(ctx.doc[k - 1]) if k > 0 and ctx.doc[k].is_punct else None
+        if before is not None and ctx.type_of(before.actor or "") == "PERSON":
+            people.append(Arg(before, 0.85))
     if not people:
         # "a spokesman for the M23, Lawrence Kanyuka,": the parser hangs the name on the organisation
         people += [a for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
                    for p in c.children if p.dep_ == "pobj" for n in p.children if n.dep_ == "appos"
                    for a in arg(ctx, n) if ctx.type_of(a.mention.actor or "") == "PERSON"]
-    if noun.dep_ == "attr":
+    if noun.dep_ == "attr" and not blocked(ctx.lex, noun.head):
+        # ("X was not part of the delegation")
         subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
         people += args(ctx, subj)
     if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":

@@ -78,3 +78,13 @@ def test_whose_leader_is_the_leader_of_the_name_before_whose() -> None:
           "in Norway.", {("Lucas Cho Ayaba", "LEADS", "Ambazonia Governing Council", "title")})
     # "whose" after a place names no organisation of the title
     check("The convoy reached Bamenda, whose mayor Paul Achobang spoke on Tuesday.", set())
+
+
+def test_an_apposition_hung_on_another_noun_goes_to_the_name_before_the_comma() -> None:
+    check("Egypt announced a ceasefire initiative in Cairo with Aguila Saleh, the speaker of the eastern-based "
+          "House of Representatives.", {("Aguila Saleh", "LEADS", "House of Representatives", "title")})
+
+
+def test_not_being_part_of_a_body_is_no_membership() -> None:
+    check("Hamas is part of the Axis of Resistance.", {("Hamas", "MEMBER_OF", "Axis of Resistance", "title")})
+    check("Hamas is not part of the coalition.", set())
