@@ -25,6 +25,7 @@ from .names import (
     last_place,
     last_state,
     last_states,
+    mentions_before,
     new_place,
     state_of_person,
 )
@@ -174,6 +175,27 @@ def _definite_group(ctx: Context, tok: Token, depth: int) -> list[Arg] | None:
         ante = definite_reference(ctx, tok)
         return [Arg(ante, 0.8)] if ante is not None else []
     return None
+
+
+def _state_leader(ctx: Context, tok: Token, depth: int) -> list[Arg] | None:
+    """"the U.S. leader scolded them", "the Russian president said": the person the article names
+    who leads that state (nobody when it names none), as the one who acts ("a portrait of the
+    Syrian president" is no attack on him)."""
+    titles = ctx.lex.words["head_of_state_titles"]
+    before = ctx.doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    if tok.dep_ not in SUBJECTS or not _has_the(tok) or (
+            tok.lower_ not in titles and f"{before} {tok.lower_}" not in titles):
+        return None
+    states = {m.actor for c in tok.children if c.dep_ in ("amod", "compound", "poss") and c.i < tok.i
+              and (m := ctx.mention(c)) is not None and m.actor and ctx.type_of(m.actor) in ("STATE", "GOVERNMENT")}
+    if not states:
+        return None
+    leader = None
+    for m in mentions_before(ctx, tok):
+        entry = ctx.gaz.entries.get(m.actor or "")
+        if entry is not None and entry.type == "PERSON" and entry.leads in states:
+            leader = m
+    return [Arg(leader, 0.8)] if leader is not None else []
 
 
 def _definite_state(ctx: Context, tok: Token, depth: int) -> list[Arg] | None:
@@ -438,9 +460,9 @@ def _their_country(ctx: Context, tok: Token, depth: int) -> list[Arg] | None:
 
 
 _NOUN_READINGS: tuple[Reading, ...] = (
-    _named_coalition, _definite_group, _definite_state, _counted_states, _named_vessel, _the_capital, _the_city,
-    _quantity, _attacker, _force, _apposed_or_known_as, _place_head, _territory, _apposition_head, _predicate_noun,
-    _their_country,
+    _named_coalition, _definite_group, _state_leader, _definite_state, _counted_states, _named_vessel, _the_capital,
+    _the_city, _quantity, _attacker, _force, _apposed_or_known_as, _place_head, _territory, _apposition_head,
+    _predicate_noun, _their_country,
 )
 
 

@@ -71,6 +71,16 @@ CASES: list[Case] = [
     # "He" continues a subject named in apposition ("India's spokesman, Randhir Jaiswal,")
     ("India's foreign ministry spokesman, Randhir Jaiswal, rejected the charges. He urged Islamabad to look inward.",
      {("Randhir Jaiswal", "MEMBER_OF", "India", "title"), ("Randhir Jaiswal", "CALLS_ON", "Pakistan", "verb")}),
+    # "the Russian president" who acts is the leader of Russia the article names, and only that one
+    ("Vladimir Putin met Xi Jinping. The Russian president later accused Ukraine of sabotage.",
+     {("Vladimir Putin", "NEGOTIATES_WITH", "Xi Jinping", "verb"),
+      ("Vladimir Putin", "CRITICIZES", "Ukraine", "verb")}),
+    ("The Russian president accused Ukraine of sabotage.", set()),
+    ("Protesters burned a portrait of the Russian president after Vladimir Putin spoke.", set()),
+    # scolding, chiding, lashing out are criticism; a scolding denied is none
+    ("Kenya berated Uganda over the border closure.", {("Kenya", "CRITICIZES", "Uganda", "verb")}),
+    ("Ethiopia lashed out at Egypt over the dam.", {("Ethiopia", "CRITICIZES", "Egypt", "verb")}),
+    ("Poland did not scold Russia.", set()),
     # an organisation's investigators speak for it
     ("U.N. investigators accused Rwanda of backing the M23.",
      {("United Nations", "CRITICIZES", "Rwanda", "verb")}),
