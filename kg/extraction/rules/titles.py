@@ -81,6 +81,9 @@ def _role_organisations(ctx: Context, noun: Token, inside: Mention | None) -> tu
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in ("of", "at", "in", "for"):
             for p in c.children:
+                if p.dep_ == "pobj" and (p.pos_ == "NUM" or p.lower_ in ctx.lex.number_words) \
+                        and ctx.mention(p) is None:
+                    continue  # "the head of one of its armed groups" leads an unnamed group, not its owner
                 if p.dep_ == "pobj":
                     found = args(ctx, p)
                     orgs += found

@@ -88,3 +88,8 @@ def test_an_apposition_hung_on_another_noun_goes_to_the_name_before_the_comma() 
 def test_not_being_part_of_a_body_is_no_membership() -> None:
     check("Hamas is part of the Axis of Resistance.", {("Hamas", "MEMBER_OF", "Axis of Resistance", "title")})
     check("Hamas is not part of the coalition.", set())
+
+
+def test_the_head_of_one_of_its_groups_leads_no_owner_of_them() -> None:
+    check("Fighting shook the Libyan capital, when the head of one of its most powerful armed groups, "
+          "Abdelghani al-Kikli, was shot dead.", set())
