@@ -12,19 +12,20 @@ from .context import Arg, Context
 from .names import lookup_affix, new_place, site
 
 
-def target_fallback(ctx: Context, noun: Token | None) -> list[Arg]:
-    """The target behind a common noun (see the module's description)."""
+def target_fallback(ctx: Context, noun: Token | None, relation: str = "ATTACKS") -> list[Arg]:
+    """The target behind a common noun (see the module's description); a thing taken
+    (``relation`` CAPTURED) is in its place, not near it."""
     if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
         return []
     for conj in noun.conjuncts if noun.dep_ != "conj" else ():
         # "a training school and a military air base in Bamako"
-        found = _target_of_one(ctx, conj)
+        found = _target_of_one(ctx, conj, relation)
         if found:
             return found
-    return _target_of_one(ctx, noun)
+    return _target_of_one(ctx, noun, relation)
 
 
-def _target_of_one(ctx: Context, noun: Token) -> list[Arg]:
+def _target_of_one(ctx: Context, noun: Token, relation: str) -> list[Arg]:
     by = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"]
     if by and ctx.lex.nouns.get(noun.lemma_.lower()) == "ATTACKS":
         # "repulsed an attack by the army in Metubi village": who attacked, not where
@@ -35,7 +36,7 @@ def _target_of_one(ctx: Context, noun: Token) -> list[Arg]:
     owner = _owner(ctx, noun)
     if owner is not None:
         return owner
-    return place_around(ctx, noun)
+    return place_around(ctx, noun, relation)
 
 
 def _owner(ctx: Context, noun: Token) -> list[Arg] | None:
@@ -83,10 +84,12 @@ def _person_like(ctx: Context, a: Arg) -> bool:
     return rec is not None and rec.entry is None and ctx.type_of(a.mention.actor or "") == "PERSON"
 
 
-def place_around(ctx: Context, noun: Token) -> list[Arg]:
-    """"a base in Bamako", "an oil depot in Proletarsk" (a town nobody tagged)."""
+def place_around(ctx: Context, noun: Token, relation: str = "ATTACKS") -> list[Arg]:
+    """"a base in Bamako", "an oil depot in Proletarsk" (a town nobody tagged); a base "near Gao"
+    that is taken does not take Gao."""
+    preps = ctx.lex.words["capture_site_prepositions" if relation == "CAPTURED" else "strike_site_prepositions"]
     for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ in ctx.lex.words["strike_site_prepositions"]:
+        if c.dep_ == "prep" and c.lower_ in preps:
             # ships "in the Red Sea" are not attacks on the sea
             places = [a for a in named_places(ctx, c)
                       if not ctx.lex.words["water_words"].intersection((a.mention.actor or "").lower().split())]

@@ -80,9 +80,14 @@ def verb(ctx: Context, tok: Token) -> Iterator[Found]:
         if not agents and not passive and relation in ("ATTACKS", "CAPTURED"):
             agents = _event_agents(ctx, tok)
         if passive:
-            targets = args(ctx, patient(ctx.lex, tok))
+            patient_tok = patient(ctx.lex, tok)
+            targets = args(ctx, patient_tok)
             if prep is not None:
                 targets = prep_objects(ctx, prep) or targets
+            if not targets and relation in ("ATTACKS", "CAPTURED") and patient_tok is not None and not any(
+                    c.dep_ == "det" and c.lower_ in ctx.lex.words["negators"] for c in patient_tok.children):
+                # "three villages in the Belgorod region were shelled by Ukrainian forces"
+                targets = target_fallback(ctx, patient_tok, relation)
             yield from ctx.emit(agents, relation, targets, tok, "verb-passive", 0.85 * conf)
             return
         targets = _targets(ctx, tok, lemma, relation, prep)
@@ -214,13 +219,13 @@ def _object_targets(ctx: Context, tok: Token, relation: str) -> list[Arg]:
     if not targets and relation in ("CAPTURED", "CONTROLS") and obj is not None:
         targets = new_place(ctx, obj) or facility(ctx, obj)
     if not targets and relation in ("CAPTURED", "ATTACKS"):
-        targets = target_fallback(ctx, obj)
+        targets = target_fallback(ctx, obj, relation)
     if targets and relation in ("CAPTURED", "ATTACKS") and obj is not None:
         targets += _places_broken_off(ctx, tok, obj)
     if relation == "CAPTURED" and obj is not None and ctx.mention(obj) is None and \
             not any(ctx.is_place(a.mention) for a in targets):
         # "seized a Sudanese army base in Babanusa": the holder is attacked (see ``_active``), the place taken
-        targets = place_around(ctx, obj)
+        targets = place_around(ctx, obj, relation)
     if not targets and relation in ("ATTACKS", "CRITICIZES", "CALLS_ON", "OPPOSES"):
         targets = _home_soldiers(ctx, obj)  # ("accused soldiers of killing civilians")
     if not targets and relation == "ATTACKS" and obj is not None and ctx.mention(obj) is None:

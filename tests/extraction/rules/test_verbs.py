@@ -157,3 +157,17 @@ def test_planned_or_negated_attacks_with_implicit_agents_state_nothing(sentence:
 ])
 def test_subjects_fighting_no_one_else_fight_each_other(sentence: str, expected: set) -> None:
     check(sentence, expected)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a passive attack on something unnamed hits the place it is in
+    ("A village in the Kursk region had been shelled by Ukrainian forces.",
+     {("Ukraine", "ATTACKS", "Kursk Oblast", "verb-passive")}),
+    ("No village in the Kursk region was shelled by Ukrainian forces.", set()),
+    # a base taken "in" a town takes the town; one "near" it does not
+    ("JNIM seized a military base in Gao.", {("Jama'at Nusrat al-Islam wal-Muslimin", "CAPTURED", "Gao", "verb")}),
+    ("JNIM seized a military base near Gao.", set()),
+    ("Boko Haram fighters overpowered the Nigerian army.", {("Boko Haram", "ATTACKS", "Nigerian government", "verb")}),
+])
+def test_passive_attacks_and_places_taken(sentence: str, expected: set) -> None:
+    check(sentence, expected)
