@@ -1,12 +1,14 @@
 """Vows to fight on (rule ``vow``): a stance against the enemy named, OPPOSES.
 
 "vowed to keep fighting American forces", "vowed to lead the fight against al-Shabaab",
+"vowed revenge against Israel", "vowed a crushing response to Israel",
 "vowed that Cambodia would strike back at Thai forces": no attack has happened yet, but the
 one who vows stands against the enemy.  (A vow whose attack verb is the vow's own complement,
 "vowed to destroy Hamas", is read by the verb rule.)
 
-Words: ``pledge_verbs`` (the vows), ``vow_carrier_verbs`` ("keep fighting", "lead the fight")
-and ``vow_fight_nouns`` in ``kg/data/lexicon.json``, with its verbs and nouns of ATTACKS.
+Words: ``pledge_verbs`` (the vows), ``vow_carrier_verbs`` ("keep fighting", "lead the fight"),
+``vow_answer_nouns`` ("response ... to") and ``vow_fight_nouns`` in ``kg/data/lexicon.json``, with
+its verbs and nouns of ATTACKS.
 """
 
 from __future__ import annotations
@@ -38,6 +40,12 @@ def vow(ctx: Context, tok: Token) -> Iterator[Found]:
     for comp in tok.children:
         if comp.dep_ in ("xcomp", "ccomp") and comp.pos_ in ("VERB", "AUX"):
             yield from ctx.emit(agents, "OPPOSES", _enemies(ctx, comp), tok, "vow", 0.75)
+        elif comp.dep_ == "dobj" and (comp.lemma_.lower() in ctx.lex.words["vow_fight_nouns"]
+                                      or comp.lemma_.lower() in ctx.lex.words["vow_answer_nouns"]):
+            # "vowed revenge against Israel", "vowed a crushing response to Israel"
+            preps = _ENEMY_PREPS + (("to",) if comp.lemma_.lower() in ctx.lex.words["vow_answer_nouns"] else ())
+            enemies = [a for c in comp.children if c.dep_ == "prep" and c.lower_ in preps for a in prep_objects(ctx, c)]
+            yield from ctx.emit(agents, "OPPOSES", enemies, tok, "vow", 0.75)
 
 
 def _enemies(ctx: Context, verb: Token) -> list[Arg]:

@@ -24,3 +24,13 @@ def test_a_vow_to_fight_opposes_the_enemy(sentence: str, expected: set) -> None:
                                       "Iran vowed to keep talking with the United States."])
 def test_a_vow_of_no_fighting_is_no_stance(sentence: str) -> None:
     check(sentence, set())
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Hezbollah vowed revenge against Israel.", {("Hezbollah", "OPPOSES", "Israel", "vow")}),
+    ("Iran vowed a crushing response to Israel.", {("Iran", "OPPOSES", "Israel", "vow")}),
+    ("Iran vowed a response to the letter from Washington.", set()),
+    ("Hezbollah did not vow revenge against Israel.", set()),
+])
+def test_a_vowed_revenge_or_response_is_a_stance_against_its_target(sentence: str, expected: set) -> None:
+    check(sentence, expected)
