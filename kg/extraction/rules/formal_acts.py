@@ -185,6 +185,12 @@ def _deal_parties(ctx: Context, deal: Token) -> list[Arg]:
                                      for o in c.children if o.dep_ == "dobj" for a in between(ctx, o)]
     if parties:
         return parties  # "the ceasefire that ended the war between Armenia and Azerbaijan"
+    # "a truce under which the Houthis and the United States stopped attacking each other"
+    parties = [a for c in deal.children if c.dep_ == "relcl" and any(
+        p.dep_ == "prep" and any(w.lower_ in ctx.lex.words["relative_pronouns"] for w in p.children)
+        for p in c.children) for s in c.children if s.dep_ == "nsubj" for a in args(ctx, s)]
+    if len(_actors(ctx, parties)) > 1:
+        return _actors(ctx, parties)
     partners = [a for c in deal.children if c.dep_ == "prep" and c.lower_ == "with" for a in prep_objects(ctx, c)]
     clause = deal.head
     while clause.dep_ in ("prep", "pobj", "dobj", "conj") and clause.head.i != clause.i:

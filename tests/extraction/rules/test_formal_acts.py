@@ -69,6 +69,10 @@ FORMAL_STEPS: list[Case] = [
      {("Egypt", "NEGOTIATES_WITH", "Israel", "mediation"), ("Egypt", "NEGOTIATES_WITH", "Hamas", "mediation"),
       ("Israel", "NEGOTIATES_WITH", "Hamas", "mediation")}),
     ("Russia and Ukraine negotiated in Istanbul.", {("Russia", "NEGOTIATES_WITH", "Ukraine", "verb")}),
+    # the parties of a truce are those of its "under which" clause
+    ("Oman brokered a truce under which the Houthis and the United States stopped attacking each other.",
+     {("Oman", "NEGOTIATES_WITH", "Houthis", "mediation"), ("Oman", "NEGOTIATES_WITH", "United States", "mediation"),
+      ("Houthis", "NEGOTIATES_WITH", "United States", "mediation")}),
     ("Iranian President Masoud Pezeshkian discussed the route with Armenian Prime Minister Nikol Pashinyan.",
      {("Masoud Pezeshkian", "LEADS", "Iran", "title"), ("Nikol Pashinyan", "LEADS", "Armenia", "title"),
       ("Masoud Pezeshkian", "NEGOTIATES_WITH", "Nikol Pashinyan", "verb")}),
