@@ -167,6 +167,19 @@ def possessed_group(ctx: Context, tok: Token) -> Iterator[Found]:
             yield from ctx.emit([person], "LEADS", led, tok, "title-possessive", 0.75)
 
 
+def _counterpart_office(ctx: Context, m: Mention) -> tuple[list[str], str | None]:
+    """The title, and its relation, of the last official named before ``m`` in its sentence."""
+    doc = ctx.doc
+    for k in range(m.start - 1, doc[m.start].sent.start - 1, -1):
+        other = ctx.mention(doc[k])
+        if other is None or other is m or k != other.root or ctx.type_of(other.actor or "") != "PERSON":
+            continue
+        words = without_rank_tail(ctx, _words_before_name(ctx, other)[0])
+        relation = _title_relation(ctx, words)
+        return (words, relation) if relation is not None else ([], None)
+    return [], None
+
+
 def _whose_antecedent(ctx: Context, m: Mention, title_length: int) -> list[Arg]:
     """The actor named just before "whose" when "whose" opens the title before the name."""
     doc = ctx.doc
@@ -223,6 +236,11 @@ def title(ctx: Context, tok: Token) -> Iterator[Found]:
     if relation is None:
         # "military chief of staff Eyal Zamir": the title read with its "of"
         title_words, relation = of_title(ctx, m, title_words)
+    counterparts = ctx.lex.words["counterpart_titles"]
+    if relation is None and orgs and ((title_words and title_words[-1] in counterparts) or any(
+            ctx.docs[o.mention.part][o.mention.root].lower_ in counterparts for o in orgs)):
+        # "Foreign Minister X and his Armenian counterpart Y": Y holds X's office in Armenia
+        title_words, relation = _counterpart_office(ctx, m)
     if relation is None:
         yield from _in_power(ctx, tok, m)
         return
@@ -256,8 +274,10 @@ def _words_before_name(ctx: Context, m: Mention) -> tuple[list[str], list[Arg], 
     edge = doc[m.root].left_edge.i
     while k >= doc[m.start].sent.start:
         t = doc[k]
-        if k < edge and not t.is_title and (ctx.lex.nouns.get(t.lower_) not in ("LEADS", "MEMBER_OF")
-                                            or (doc[m.root].head.i == k and t.dep_ != "compound")):
+        counterpart = t.lower_ in ctx.lex.words["counterpart_titles"]
+        if k < edge and not t.is_title and not counterpart and (
+                ctx.lex.nouns.get(t.lower_) not in ("LEADS", "MEMBER_OF")
+                or (doc[m.root].head.i == k and t.dep_ != "compound")):
             # past the name's phrase only over a title the parser hung elsewhere: a capitalised
             # one, or a role noun ("UPC leader X and 3R chief Y": "chief" hangs on the list); a
             # role noun the name is in apposition to is the role rule's ("Oman's foreign minister X")

@@ -93,3 +93,12 @@ def test_not_being_part_of_a_body_is_no_membership() -> None:
 def test_the_head_of_one_of_its_groups_leads_no_owner_of_them() -> None:
     check("Fighting shook the Libyan capital, when the head of one of its most powerful armed groups, "
           "Abdelghani al-Kikli, was shot dead.", set())
+
+
+def test_a_counterpart_holds_the_office_of_the_official_named_before() -> None:
+    check("Azerbaijani Foreign Minister Jeyhun Bayramov and his Armenian counterpart Ararat Mirzoyan initialled "
+          "the text.", {("Jeyhun Bayramov", "MEMBER_OF", "Azerbaijan", "title"),
+                        ("Ararat Mirzoyan", "MEMBER_OF", "Armenia", "title")})
+    # no official named before: no office to hold
+    check("Hakan Fidan met his Iranian counterpart Abbas Araqchi.",
+          {("Hakan Fidan", "NEGOTIATES_WITH", "Iran", "verb")})
