@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Actor, slugify
 from .gazetteer import Gazetteer, normalize
-from .groups import group_phrase
+from .groups import body_phrase, group_phrase
 from .lexicon import Lexicon
 
 # spaCy's entity labels as actor types
@@ -254,8 +254,8 @@ class MentionFinder:
                     # "Army troops", "the Junta": the home government, not an organisation called so
                     add(start, end, _head_of(doc, start, end), "government", None, "STATE")
                     continue
-                elif text.islower() or len(text) < 2:
-                    continue
+                elif text.islower() or len(text) < 2 or normalize(text) in self.lex.words["peoples"]:
+                    continue  # ("the Druze", "Fulani": a people is no actor, whatever the tagger said)
                 else:
                     entry, kind, label = None, "ner", ent.label_
                     if self.lex.has("armed_name_heads", doc[end - 1]) and len(text.split()) > 1:
@@ -283,6 +283,11 @@ class MentionFinder:
                         if group is not None:
                             add(start, head.i + 1, head.i, "alias", group, self.gaz[group].type).extended = True
                             continue
+                    if ent.label_ == "NORP" and doc[end - 1].tag_ != "NNPS" and not (
+                            self.lex.has("person_role_nouns", head) or head.lower_ in self.lex.words["title_words"]):
+                        # "the Druze", "Catholic": a people or a faith is no actor (groups come below), but
+                        # "the Talibans gang" and "South Ossetian leader X" name one
+                        continue
             root = _head_of(doc, start, end)
             head = doc[root].head
             if entry is not None and label == "STATE" and start > 0 and doc[start - 1].pos_ == "PROPN" \
@@ -343,6 +348,11 @@ class MentionFinder:
                 out[:] = [m for m in out if not (group[0] <= m.start and m.end <= group[1]
                                                  and (m.entry is None or m.label == "LOCATION"))]
                 add(group[0], group[1], tok.i, "group", None, "ARMED_GROUP")
+                continue
+            body = body_phrase(doc, tok, self.lex)
+            if body is not None:
+                out[:] = [m for m in out if not (body[0] <= m.start and m.end <= body[1] and m.entry is None)]
+                add(body[0], body[1], tok.i, "body", None, "ORGANIZATION")
                 continue
             found = self._generic(doc, tok, covered)
             if found is not None:

@@ -44,6 +44,28 @@ def group_phrase(doc: Doc, head: Token, lex: Lexicon) -> tuple[int, int] | None:
     return start, head.i + 1
 
 
+def body_phrase(doc: Doc, head: Token, lex: Lexicon) -> tuple[int, int] | None:
+    """The span of a religious or civic body a people or faith names ("the Catholic bishops'
+    conference", "Cameroon's Catholic bishops", "Sunni clerics"): an ORGANIZATION, or ``None``.
+
+    Examples
+    --------
+    >>> from kg.extraction.lexicon import load_lexicon
+    >>> from kg.nlp import get_nlp
+    >>> doc = get_nlp()[0]("The Catholic bishops' conference called for talks.")
+    >>> body_phrase(doc, doc[4], load_lexicon())
+    (1, 5)
+    """
+    if head.pos_ not in ("NOUN", "PROPN") or not lex.has("body_heads", head) or head.dep_ in ("compound", "amod") \
+            or (head.dep_ == "poss" and lex.has("body_heads", head.head)):
+        return None  # ("the bishops' conference": the conference)
+    mods = [c for c in head.children if c.dep_ in _MODIFIERS + ("poss",) and c.i < head.i and not c.ent_id_]
+    words = [t for c in mods for t in c.subtree if not t.ent_id_ and t.dep_ not in ("det", "case")]
+    if not any(t.ent_type_ == "NORP" for t in words):
+        return None
+    return min(t.i for t in words), head.i + 1
+
+
 def _identifies(tok: Token, lex: Lexicon) -> bool:
     """A modifier that tells one group from another: a name, or a word such as "self-defence"."""
     if tok.lower_ in lex.words["group_descriptors"]:

@@ -230,6 +230,12 @@ class Resolver:
                 alias = GroupKeys.name_alias(surface, self.lex)
                 if alias:
                     rec.aliases.add(alias)
+            elif m.kind == "body":
+                # "the Catholic bishops' conference": a body no file knows, named by its phrase
+                key = surface
+                m.actor = key
+                rec = record(key, "ORGANIZATION", None)
+                rec.names[surface] += 1
             elif m.kind == "description":
                 key = self._description(m, named_entries)
                 if key is None:

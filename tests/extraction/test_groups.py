@@ -44,3 +44,21 @@ def test_a_norp_tag_alone_or_a_known_group_is_no_new_group() -> None:
 def test_rights_and_aid_groups_are_no_armed_groups() -> None:
     assert _groups("Rights groups accused the Fano militias of killing 40 people.") == {"Fano"}
     assert _groups("Aid groups said the Red Lion gang blocked the road.") == {"Red Lion gang"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kenya's Catholic bishops called on the government of Kenya and the Red Lion gang to hold talks.",
+     {("Catholic bishops", "CALLS_ON", "Kenyan government"), ("Catholic bishops", "CALLS_ON", "Red Lion gang")}),
+    ("The Anglican bishops' conference urged Uganda to free the detainees.",
+     {("Anglican bishops' conference", "CALLS_ON", "Uganda")}),
+    ("Sunni clerics in Kirkuk urged Iraq to release the detainees.", {("Sunni clerics", "CALLS_ON", "Iraq")}),
+    # a faith's buildings are no body, and a people or faith alone is no actor
+    ("Catholic churches were burned in Kivu.", set()),
+])
+def test_a_body_a_people_or_faith_names_is_an_organisation(text: str, expected: set) -> None:
+    assert triples(text) == expected
+
+
+def test_a_people_or_faith_alone_is_no_actor() -> None:
+    names = {a.name for a in extract_text("The Druze of Sweida fled as Bedouin civilians watched.").actors}
+    assert not names & {"Druze", "Bedouin"}

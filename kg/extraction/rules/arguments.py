@@ -195,7 +195,8 @@ def _state_leader(ctx: Context, tok: Token, depth: int) -> list[Arg] | None:
         entry = ctx.gaz.entries.get(m.actor or "")
         if entry is not None and entry.type == "PERSON" and entry.leads in states:
             leader = m
-    return [Arg(leader, 0.8)] if leader is not None else []
+    # (none named before: "The Israeli Prime Minister, Benjamin Netanyahu, said" names him after)
+    return [Arg(leader, 0.8)] if leader is not None else None
 
 
 def _definite_state(ctx: Context, tok: Token, depth: int) -> list[Arg] | None:
