@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from ..model import Actor, slugify
 from .gazetteer import Gazetteer, normalize
 from .groups import body_phrase, group_phrase
-from .lexicon import Lexicon
+from .lexicon import Lexicon, load_lexicon
 
 # spaCy's entity labels as actor types
 NER_TYPES = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "LOCATION", "LOC": "LOCATION",
@@ -85,8 +85,11 @@ class DocumentActors:
             if related is not None and rec.key not in related and rec.type == "LOCATION" and rec.entry \
                     and normalize(rec.entry) in gazetteer.metonym_of and not rec.place_use:
                 continue
-            if rec.government and rec.key != self.home:
-                # a foreign army is its state; only the home country's government is named as such
+            if rec.government and (rec.key != self.home or (
+                    self._foreign_groups_only(gazetteer) and not self._called_government(rec.key))):
+                # a foreign army is its state; only the home country's government is named as such, and
+                # not where its army fights other countries' groups only ("the Israeli military struck
+                # Hezbollah") unless the article calls it a government
                 rec.government = False
             name, kind = canonical_name(rec, gazetteer)
             aliases = set(rec.aliases)
@@ -95,6 +98,23 @@ class DocumentActors:
             aliases.discard(name)
             out.append(Actor(slugify(rec.key), name, kind, sorted(aliases), rec.mentions))
         return sorted(out, key=lambda a: a.id)
+
+    def _called_government(self, state: str) -> bool:
+        """True when the article names ``state``'s government, junta or authorities, not only its army."""
+        words = load_lexicon().government_nouns
+        return any(m.actor == state and m.kind == "government" and words.intersection(m.text.lower().split())
+                   for m in self.mentions)
+
+    def _foreign_groups_only(self, gazetteer: Gazetteer) -> bool:
+        """True when the article names armed groups and every one is another country's
+        (Hezbollah, Hamas in an article about Israel); a group of the home country's own, or
+        one no file places ("rebels", "Islamic State"), makes a war at home."""
+        groups = [rec for rec in self.actors.values() if rec.type == "ARMED_GROUP"]
+        for rec in groups:
+            entry = gazetteer.entries.get(rec.entry or "")
+            if entry is None or entry.country in (None, self.home):
+                return False
+        return bool(groups)
 
 
 def canonical_name(rec: ActorRecord, gazetteer: Gazetteer) -> tuple[str, str]:

@@ -2,8 +2,8 @@
 names.py, titles.py, targets.py, verbs.py, clauses.py and kg/extraction/relations.py):
 whose capital "the capital" is, which town "it" or "the village" is, who a sentence-initial "It"
 continues, a person's deputy, a commander of many, an envoy posted abroad, lists of states, a
-perfect infinitive, an attack repulsed, an alleged act, talks with one's own side.  Every
-sentence is made up."""
+perfect infinitive, an attack repulsed, an alleged act, talks with one's own side, an army
+abroad (kg/extraction/actors.py).  Every sentence is made up."""
 
 from __future__ import annotations
 
@@ -125,4 +125,16 @@ def test_vows_claims_and_repulsed_attacks_code_what_happened(sentence: str, expe
 
 @pytest.mark.parametrize(("sentence", "expected"), LISTS_AND_SIDES, ids=[case_id(c) for c in LISTS_AND_SIDES])
 def test_counted_states_and_talks_with_ones_own_side(sentence: str, expected: set) -> None:
+    check(sentence, expected)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # an army fighting other countries' groups only is its state, though its country is the home one
+    ("The Israeli military said its jets struck Hezbollah in southern Lebanon. The Israeli army said the strikes "
+     "hit a depot.", {("Israel", "ATTACKS", "Hezbollah", "verb")}),
+    # negative: an army fighting a group of its own country is its government
+    ("The Sudanese army said it shelled the RSF in Omdurman. The army said the strikes hit a depot.",
+     {("Sudanese government", "ATTACKS", "Rapid Support Forces", "verb")}),
+], ids=["israel-hezbollah", "sudan-rsf"])
+def test_an_army_is_its_government_only_in_a_war_at_home(sentence: str, expected: set) -> None:
     check(sentence, expected)
