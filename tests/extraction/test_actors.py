@@ -139,3 +139,10 @@ def test_a_known_surname_after_another_first_name_is_another_person() -> None:
 def test_the_last_name_the_tagger_left_out_is_part_of_the_name() -> None:
     found = actors("The regional commander, General Francisco Jesus Leana Ojeda, spoke on Monday.")
     assert found == {"Francisco Jesus Leana Ojeda": ("PERSON", [])}
+
+
+def test_gazetteer_knows_recent_armed_groups_by_short_name() -> None:
+    found = actors("The UPC and 3R signed a deal. Los Chapitos fought La Mayiza in Culiacan.")
+    assert {name for name, (kind, _) in found.items() if kind == "ARMED_GROUP"} == {
+        "Union for Peace in the Central African Republic", "Return, Reclamation and Rehabilitation", "Los Chapitos",
+        "La Mayiza"}
