@@ -13,7 +13,8 @@ The verbs are ``mediation_verbs`` and the modifiers ``mediation_affixes`` in
 Rule ``formal-act``: a formal step against an actor is OPPOSES: "put Cherizier under sanctions"
 (``sanction_nouns``), "recalled its ambassador from Bangkok" or "to Israel"
 (``diplomat_nouns``), "froze its participation in the CSTO" (``membership_nouns`` after a verb
-of ``ties_breaking_verbs``); the verbs are ``formal_act_verbs``.
+of ``ties_breaking_verbs``), "suspended the BBC", "the group is banned in Pakistan"
+(``banning_verbs``); the verbs are ``formal_act_verbs``.
 
 Rule ``sanctions``: "announced sanctions targeting X", "unveiled new sanctions against X"
 (``sanctioning_verbs``).  Rule ``in-talks``: "X has been in talks with Y through Chadian
@@ -98,7 +99,8 @@ def is_diplomatic_act(ctx: Context, tok: Token) -> bool:
     """A verb of sanctioning or breaking off by a formal step: "put" (under sanctions),
     "recalled" (an envoy), "froze" (its participation in)."""
     lemma = tok.lemma_.lower()
-    return tok.pos_ == "VERB" and (lemma in ctx.lex.words["formal_act_verbs"] or lemma in ctx.lex.ties_breaking_verbs)
+    return tok.pos_ == "VERB" and (lemma in ctx.lex.words["formal_act_verbs"] or lemma in ctx.lex.ties_breaking_verbs
+                                   or lemma in ctx.lex.words["banning_verbs"])
 
 
 def diplomatic_act(ctx: Context, tok: Token) -> Iterator[Found]:
@@ -107,6 +109,11 @@ def diplomatic_act(ctx: Context, tok: Token) -> Iterator[Found]:
     if blocked(ctx.lex, tok, "OPPOSES"):
         return
     agents, passive = subject(ctx, tok)
+    if tok.lemma_.lower() in ctx.lex.words["banning_verbs"]:
+        banned = list(_banned(ctx, tok, agents, passive))
+        if banned:
+            yield from banned
+            return
     obj = _object(tok)
     if obj is None:
         return
@@ -172,6 +179,20 @@ def in_talks(ctx: Context, tok: Token) -> Iterator[Found]:
                  for p in c.children if p.dep_ == "pobj"
                  for a in args(ctx, p) or [a for m in p.children if m.dep_ == "amod" for a in args(ctx, m)]]
     yield from ctx.emit(mediators, "NEGOTIATES_WITH", parties, tok, "in-talks", 0.75)
+
+
+def _banned(ctx: Context, tok: Token, agents: list[Arg], passive: bool) -> Iterator[Found]:
+    """"The junta suspended the BBC", "The group is banned in Pakistan": OPPOSES the group or
+    outlet banned (no person, no place)."""
+    if passive:
+        banned = [a for c in tok.children if c.dep_ == "nsubjpass" for a in args(ctx, c)]
+        agents = agents + [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
+                           for a in prep_objects(ctx, c)
+                           if ctx.type_of(a.mention.actor or "") in ("STATE", "GOVERNMENT")]
+    else:
+        banned = [a for c in tok.children if c.dep_ == "dobj" for a in args(ctx, c)]
+    banned = [a for a in banned if ctx.type_of(a.mention.actor or "") in ("ARMED_GROUP", "ORGANIZATION")]
+    yield from ctx.emit(agents, "OPPOSES", banned, tok, "formal-act", 0.8)
 
 
 def _object(verb: Token) -> Token | None:

@@ -14,7 +14,8 @@ CASES: list[Case] = [
     ("The Baloch Liberation Army attacked a train. The group is banned in Pakistan and has been designated "
      "a terrorist organisation by the United States and Britain.",
      {("United States", "OPPOSES", "Balochistan Liberation Army", "designation-passive"),
-      ("United Kingdom", "OPPOSES", "Balochistan Liberation Army", "designation-passive")}),
+      ("United Kingdom", "OPPOSES", "Balochistan Liberation Army", "designation-passive"),
+      ("Pakistan", "OPPOSES", "Balochistan Liberation Army", "formal-act")}),
     ("The United States designated eight crime groups as foreign terrorist organizations, among them the "
      "Sinaloa cartel, MS-13 and Tren de Aragua.",
      {("United States", "OPPOSES", "Sinaloa Cartel", "designation-members"),

@@ -56,6 +56,9 @@ FORMAL_STEPS: list[Case] = [
     ("Turkey recalled its ambassador to Israel on Saturday.", {("Turkey", "OPPOSES", "Israel", "formal-act")}),
     ("Armenia has frozen its participation in the Collective Security Treaty Organization.",
      {("Armenia", "OPPOSES", "Collective Security Treaty Organization", "formal-act")}),
+    ("Mali's junta suspended the French broadcaster RFI.", {("Malian government", "OPPOSES", "RFI", "formal-act")}),
+    ("The Baloch Liberation Army is banned in Pakistan.",
+     {("Pakistan", "OPPOSES", "Balochistan Liberation Army", "formal-act")}),
     ("The United States announced sanctions targeting Iran's Quds Force.",
      {("United States", "OPPOSES", "Quds Force", "sanctions")}),
     ("Britain unveiled new sanctions against the Wagner Group.",
@@ -87,6 +90,8 @@ def test_a_formal_step_or_talks_state_a_relation_without_its_usual_verb(sentence
 @pytest.mark.parametrize("sentence", [
     "Washington threatened to put Hezbollah under sanctions.",
     "Britain called for sanctions against the Wagner Group.",
+    "The junta did not suspend the BBC.",
+    "Burkina Faso suspended the sale of fuel.",
     "Ukraine refused to negotiate with Russia.",
     "Qatar negotiated the release of Israeli hostages held by Hamas.",
     "The EU did not announce sanctions against Israel.",

@@ -54,9 +54,12 @@ ROLES: list[Case] = [
      {("Maxime Balalu", "MEMBER_OF", "Central African Republic", "title")}),
     ("Military spokesman Ahmed Sharif Chaudhry said 21 hostages died in Pakistan.",
      {("Ahmed Sharif Chaudhry", "MEMBER_OF", "Pakistan", "title")}),
-    # an acronym no file knows, before a title, is the organisation; a title in a list keeps its own
+    # a title in a list keeps its own organisation
     ("UPC leader Ali Darassa and 3R chief Sembe Bobbo are expected to return to Bangui.",
-     {("Ali Darassa", "LEADS", "UPC", "title"), ("Sembe Bobbo", "LEADS", "3R", "title")}),
+     {("Ali Darassa", "LEADS", "Union for Peace in the Central African Republic", "title"),
+      ("Sembe Bobbo", "LEADS", "Return, Reclamation and Rehabilitation", "title")}),
+    # an acronym no file knows, before a title, is the organisation
+    ("FPRC leader Noureddine Adam said the rebels would fight.", {("Noureddine Adam", "LEADS", "FPRC", "title")}),
     # a title word the tagger took for a name is no organisation
     ("Supreme Leader Ayatollah Ali Khamenei spoke on Tuesday.", {("Ali Khamenei", "LEADS", "Iran", "title")}),
     # one commander among several is a member
