@@ -216,6 +216,11 @@ def _object_targets(ctx: Context, tok: Token, relation: str) -> list[Arg]:
         targets = [Arg(place, 0.8)] if place is not None else []
     else:
         targets = args(ctx, obj)
+        described = _place_of(ctx, obj)
+        if described:
+            # "bombed the Black Sea port of Poti": not the place named in the description
+            targets = described + [t for t in targets if t.mention.actor not in {d.mention.actor for d in described}
+                                   and not (t.mention.root < obj.i and ctx.doc[t.mention.root].head.i == obj.i)]
     if not targets and relation in ("CAPTURED", "CONTROLS") and obj is not None:
         targets = new_place(ctx, obj) or facility(ctx, obj)
     if not targets and relation in ("CAPTURED", "ATTACKS"):
@@ -250,6 +255,14 @@ def _object_targets(ctx: Context, tok: Token, relation: str) -> list[Arg]:
             if c.dep_ == "ccomp":
                 targets = args(ctx, next((x for x in c.children if x.dep_ == "nsubj"), None))
     return targets
+
+
+def _place_of(ctx: Context, obj: Token | None) -> list[Arg]:
+    """"bombed the Black Sea port of Poti", "the northern town of Djibo": the place the of-phrase
+    names, not a place in the description."""
+    if obj is None or not (ctx.lex.has("place_heads", obj) or ctx.lex.has("site_nouns", obj)):
+        return []
+    return [a for a in of_objects(ctx, obj, 1) if ctx.is_place(a.mention)]
 
 
 def _places_broken_off(ctx: Context, verb: Token, obj: Token) -> list[Arg]:

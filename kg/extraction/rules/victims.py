@@ -1,12 +1,14 @@
-"""People named in a list of victims (rule ``victims``).
+"""People and places named in a list after the object (rules ``victims``, ``listed-places``).
 
 "The gangs killed at least 10 people, among them two nuns, Evanette Onezaire and Jeanne
 Voltaire", "Israel killed much of Hezbollah's leadership, including its chief Hassan
 Nasrallah": each person named is an ATTACKS target of the killers.  Unnamed victims give
-nothing (see CONVENTIONS), and the object itself stays the verb rule's.
+nothing (see CONVENTIONS), and the object itself stays the verb rule's.  "seized several towns,
+among them Chinshwehaw and Laukkai", "held 100 settlements, including the town of Sudzha",
+"attacked villages, including Tibu": each place named is a target of the verb's relation.
 
-The verbs are the ATTACKS verbs of ``kg/data/lexicon.json``; the list prepositions
-``member_list_preps``.
+The verbs are the ATTACKS, CAPTURED and CONTROLS verbs of ``kg/data/lexicon.json``; the list
+prepositions ``member_list_preps``.
 """
 
 from __future__ import annotations
@@ -16,27 +18,35 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from .arguments import args, subject
-from .clauses import blocked
+from .clauses import blocked, object_of
 from .context import Context, Found
 from .designations import is_among_them, series
 
 
 def is_killing(ctx: Context, tok: Token) -> bool:
-    """An ATTACKS verb of the lexicon ("killed", "attacked")."""
-    return tok.pos_ == "VERB" and ctx.lex.verbs.get(tok.lemma_.lower()) == "ATTACKS"
+    """An ATTACKS, CAPTURED or CONTROLS verb of the lexicon ("killed", "seized", "held")."""
+    return tok.pos_ == "VERB" and ctx.lex.verbs.get(ctx.lex.verb_lemma(tok)) in ("ATTACKS", "CAPTURED", "CONTROLS")
 
 
 def victims(ctx: Context, tok: Token) -> Iterator[Found]:
-    """The killers attack each person named in the list of their victims."""
+    """The killers attack each person named in the list of their victims; each place named in a
+    list of places struck, taken or held is struck, taken or held."""
+    relation = ctx.lex.verbs[ctx.lex.verb_lemma(tok)]
     heads = _list_heads(ctx, tok)
-    if not heads or blocked(ctx.lex, tok, "ATTACKS"):
+    if not heads or blocked(ctx.lex, tok, relation):
         return
     agents, passive = subject(ctx, tok)
     if passive:
         return
-    people = [a for head in heads for t in series(head) for a in args(ctx, t)
-              if ctx.type_of(a.mention.actor or "") == "PERSON"]
-    yield from ctx.emit(agents, "ATTACKS", people, tok, "victims", 0.8)
+    named = [a for head in heads for t in series(head) for a in args(ctx, t)]
+    if relation == "ATTACKS":
+        people = [a for a in named if ctx.type_of(a.mention.actor or "") == "PERSON"]
+        yield from ctx.emit(agents, "ATTACKS", people, tok, "victims", 0.8)
+    obj = object_of(tok)
+    if obj is not None and any(ctx.lex.has("place_heads", o) for o in (obj, *obj.conjuncts)):
+        # "seized several towns, among them X": only a list of places is one of places
+        places = [a for a in named if ctx.is_place(a.mention)]
+        yield from ctx.emit(agents, relation, places, tok, "listed-places", 0.8)
 
 
 def _list_heads(ctx: Context, verb: Token) -> list[Token]:
@@ -47,6 +57,9 @@ def _list_heads(ctx: Context, verb: Token) -> list[Token]:
         for c in holder.children:
             if c.dep_ == "prep" and c.lower_ in ctx.lex.words["member_list_preps"] and c.lower_ != "as":
                 heads += [p for p in c.children if p.dep_ == "pobj"]
+            elif is_among_them(c):
+                # "seized several towns, among them X and Y": the parser hung the names on "among"
+                heads += [p for p in c.children if p.dep_ == "pobj" and p.lower_ != "them"]
             elif c.dep_ in ("dobj", "dep", "appos", "npadvmod") and any(is_among_them(p) for p in c.children):
                 heads.append(c)  # "..., among them two nuns, A and B"
     return heads

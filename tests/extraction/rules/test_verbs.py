@@ -171,3 +171,17 @@ def test_subjects_fighting_no_one_else_fight_each_other(sentence: str, expected:
 ])
 def test_passive_attacks_and_places_taken(sentence: str, expected: set) -> None:
     check(sentence, expected)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # "the X port of Y" is Y, also in a list
+    ("Russian aircraft bombed the Black Sea port of Poti.", {("Russia", "ATTACKS", "Poti", "verb")}),
+    ("Houthi forces seized the Red Sea port city of Hodeidah and the town of Zabid.",
+     {("Houthis", "CAPTURED", "Hodeidah", "verb"), ("Houthis", "CAPTURED", "Zabid", "verb")}),
+    ("Hamas-led gunmen burst into southern Israel, killing about 1,200 people.",
+     {("Hamas", "ATTACKS", "Israel", "verb")}),
+    # moving vehicles into a city one holds takes nothing
+    ("Regime forces moved more than 200 military vehicles into Homs.", set()),
+])
+def test_places_described_and_motion_into_them(sentence: str, expected: set) -> None:
+    check(sentence, expected)

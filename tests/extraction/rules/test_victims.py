@@ -23,3 +23,17 @@ def test_named_victims_are_attacked(sentence: str, expected: set) -> None:
 
 def test_named_victims_of_a_denied_killing_are_nothing() -> None:
     check("Boko Haram did not kill 63 people, including Abu Musa.", set())
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The MNDAA seized several towns, among them Chinshwehaw and Laukkai.",
+     {("Myanmar National Democratic Alliance Army", "CAPTURED", "Chinshwehaw", "listed-places"),
+      ("Myanmar National Democratic Alliance Army", "CAPTURED", "Laukkaing", "listed-places")}),
+    ("Kyiv's forces held 100 settlements in Kursk, including the town of Sudzha.",
+     {("Ukraine", "CONTROLS", "Sudzha", "listed-places")}),
+    # a list after an object that is no place is no list of places
+    ("The MNDAA seized several weapons, among them rifles from Laukkai.", set()),
+    ("The MNDAA failed to seize several towns, among them Chinshwehaw and Laukkai.", set()),
+])
+def test_places_named_in_a_list_of_places_taken_or_held(sentence: str, expected: set) -> None:
+    check(sentence, expected)
