@@ -509,8 +509,16 @@ class MentionFinder:
         if not is_head and low in lex.words["opposition_adjuncts"] and tok.head.pos_ == "NOUN" \
                 and not self._is_agent_noun(tok.head):  # "rebel groups" is the head noun's mention
             return tok.i, tok.i + 1, "opposition", None
-        # "the regime", "the army", "the Syrian government" (the demonym is its own mention)
-        if is_head and tok.pos_ == "NOUN" and (low in lex.definite_government_nouns or lemma in lex.government_nouns):
+        # "the regime", "the army", "the Syrian government" (the demonym is its own mention), "the
+        # security forces" (a two-word name)
+        before = doc[tok.i - 1] if tok.i > 0 else tok
+        # ("the armed forces of the Kurdistan Regional Government" are that one's)
+        owned = any(p.dep_ == "pobj" and p.ent_type_ for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for p in c.children)
+        two_words = before.i < tok.i and before.dep_ in ("amod", "compound") and not owned \
+            and f"{before.lower_} {low}" in lex.definite_government_nouns
+        if is_head and tok.pos_ == "NOUN" and (low in lex.definite_government_nouns or lemma in lex.government_nouns
+                                               or two_words):
             dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
             owner = next((c for c in dets if c.dep_ == "poss" and c.ent_id_), None)
             if owner is not None:
@@ -532,6 +540,8 @@ class MentionFinder:
                 return None
             if low in lex.government_nouns or lemma in lex.government_nouns:
                 return left, tok.i + 1, "government", None
+            if two_words and dets and dets[0].lower_ == "the" and not (mod_words - {"whole", before.lower_}):
+                return before.i, tok.i + 1, "government", None
             if dets and dets[0].lower_ == "the" and not (mod_words - {"whole"}):
                 return tok.i - 1 if doc[tok.i - 1].lower_ == "the" else tok.i, tok.i + 1, "government", None
             return None

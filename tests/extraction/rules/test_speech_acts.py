@@ -81,6 +81,12 @@ CASES: list[Case] = [
     ("Kenya berated Uganda over the border closure.", {("Kenya", "CRITICIZES", "Uganda", "verb")}),
     ("Ethiopia lashed out at Egypt over the dam.", {("Ethiopia", "CRITICIZES", "Egypt", "verb")}),
     ("Poland did not scold Russia.", set()),
+    # "the security forces" of an article about a country are its government's
+    ("Jihadists killed 100 soldiers in Djibo in Burkina Faso. Human Rights Watch has accused both JNIM and the "
+     "security forces of killing civilians.",
+     {("Jama'at Nusrat al-Islam wal-Muslimin", "ATTACKS", "Burkina Faso", "verb"),
+      ("Human Rights Watch", "CRITICIZES", "Jama'at Nusrat al-Islam wal-Muslimin", "verb"),
+      ("Human Rights Watch", "CRITICIZES", "Burkina Faso", "verb")}),
     # an organisation's investigators speak for it
     ("U.N. investigators accused Rwanda of backing the M23.",
      {("United Nations", "CRITICIZES", "Rwanda", "verb")}),
