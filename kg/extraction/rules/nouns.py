@@ -18,7 +18,7 @@ from .clauses import SUBJECTS, blocked, hedge, object_of
 from .context import Arg, Context, Found
 from .names import affix_actor
 from .places import control_noun
-from .targets import target_fallback
+from .targets import target_fallback, victims_side
 from .titles import role_noun
 
 # the prepositions that introduce a nominalised relation's target, by relation
@@ -82,12 +82,16 @@ def noun(ctx: Context, tok: Token) -> Iterator[Found]:
             yield from ctx.emit([first], rel, others, tok, "noun-between", 0.75)
         return
     agents, targets = noun_roles(ctx, tok, relation)
+    with_objs = [a for p in tok.children if p.dep_ == "prep" and p.lower_ in ("with", "against", "on")
+                 for a in prep_objects(ctx, p)]
+    if relation == "ATTACKS" and _symmetric_attack(ctx, tok) and with_objs and victims_side(ctx, tok):
+        # "13 soldiers from South Africa were killed in clashes with the M23": the M23 attacked them
+        yield from ctx.emit(with_objs, relation, victims_side(ctx, tok), tok, "noun", 0.75)
+        return
     if not agents:
         return
     if relation == "ATTACKS" and _symmetric_attack(ctx, tok):
         # "war with Israel": the other side is what the phrase hangs on
-        with_objs = [a for p in tok.children if p.dep_ == "prep" and p.lower_ in ("with", "against", "on")
-                     for a in prep_objects(ctx, p)]
         for rel in _symmetric_variants(ctx, tok, relation):
             yield from ctx.emit(agents, rel, with_objs, tok, "noun", 0.75)
         return
@@ -158,7 +162,7 @@ def noun_roles(ctx: Context, noun: Token, relation: str) -> tuple[list[Arg], lis
     if not agents:
         agents = _borrowed_agents(ctx, noun, relation)
     if relation == "ATTACKS" and not targets:
-        targets = _besieged(ctx, noun) or _purpose_targets(ctx, noun)
+        targets = _besieged(ctx, noun) or _purpose_targets(ctx, noun) or victims_side(ctx, noun)
     if relation == "BACKS" and not targets:
         targets = _beneficiary(ctx, noun)
     if _symmetric_attack(ctx, noun):

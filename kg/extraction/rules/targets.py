@@ -125,3 +125,33 @@ def controller(ctx: Context, obj: Token) -> list[Arg]:
                 if hit is not None:
                     return [Arg(hit, 0.8)]
     return []
+
+
+def home_soldiers(ctx: Context, obj: Token | None) -> list[Arg]:
+    """"killed dozens of soldiers", "accused soldiers of ...": soldiers nobody owns are the home
+    state's government forces ("killed several soldiers" too; "killed Kenyan soldiers" are Kenya's)."""
+    if obj is not None and obj.dep_ in ("dobj",) and obj.lower_ in ctx.lex.words["quantity_words"]:
+        obj = next((p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for p in c.children if p.dep_ == "pobj"), None)
+    if obj is None or not ctx.actors.home or not ctx.lex.has("soldier_nouns", obj) or any(
+            (c.dep_ in ("amod", "compound", "poss", "nmod") and not ctx.lex.has("quantity_words", c))
+            or (c.dep_ == "prep" and c.lower_ in ("of", "from")) for c in obj.children):
+        return []
+    return [Arg(ctx.synthetic_government(ctx.actors.home, obj), 0.7)]
+
+
+def victims_side(ctx: Context, noun: Token) -> list[Arg]:
+    """"13 soldiers from South Africa were killed in clashes with the M23", "two Kenyan soldiers
+    were killed in an attack by al-Shabaab": the side whose soldiers an attack killed (civilians
+    killed name no side)."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ctx.lex.words["event_setting_prepositions"]:
+        return []
+    verb = noun.head.head
+    if verb.pos_ != "VERB" or ctx.lex.verbs.get(ctx.lex.verb_lemma(verb)) != "ATTACKS":
+        return []
+    victims = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if victims is None or not ctx.lex.has("soldier_nouns", victims) or any(
+            c.dep_ == "det" and c.lower_ in ctx.lex.words["negators"] for c in victims.children):
+        return []
+    return (args(ctx, victims) or [a for c in victims.children if c.dep_ == "prep" and c.lower_ == "from"
+                                   for a in prep_objects(ctx, c)] or home_soldiers(ctx, victims))

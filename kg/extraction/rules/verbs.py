@@ -25,7 +25,7 @@ from .context import Arg, Context, Found
 from .joint import joint_action
 from .names import facility, last_place, mentions_before, new_place
 from .nouns import noun_relation, noun_roles
-from .targets import area_places, holders, named_places, place_around, target_fallback
+from .targets import area_places, holders, home_soldiers, named_places, place_around, target_fallback
 from .verb_frames import came_under, composed_of, formed_by, founded_together, includes, sworn_in
 
 
@@ -232,7 +232,7 @@ def _object_targets(ctx: Context, tok: Token, relation: str) -> list[Arg]:
         # "seized a Sudanese army base in Babanusa": the holder is attacked (see ``_active``), the place taken
         targets = place_around(ctx, obj, relation)
     if not targets and relation in ("ATTACKS", "CRITICIZES", "CALLS_ON", "OPPOSES"):
-        targets = _home_soldiers(ctx, obj)  # ("accused soldiers of killing civilians")
+        targets = home_soldiers(ctx, obj)  # ("accused soldiers of killing civilians")
     if not targets and relation == "ATTACKS" and obj is not None and ctx.mention(obj) is None:
         # "killed 115 people in the town of Pont-Sonde", "ambushed a convoy near Gao": the place
         # (after the verb first: "In Gaza, strikes brought down a tower in Gaza City")
@@ -249,8 +249,8 @@ def _object_targets(ctx: Context, tok: Token, relation: str) -> list[Arg]:
         # "recognised the independence of Abkhazia", "condemned Russia's recognition"
         targets = [a for c in obj.children if c.dep_ == "poss" for a in arg(ctx, c)]
         targets = targets or of_objects(ctx, obj, 1)
-    if not targets and relation == "CALLS_ON":
-        # "demanded that the RSF end its siege"
+    if not targets and relation == "CALLS_ON" and not ctx.lex.has("warning_verbs", ctx.lex.verb_lemma(tok)):
+        # "demanded that the RSF end its siege" (but "warned that IS could regroup" warns nobody named)
         for c in tok.children:
             if c.dep_ == "ccomp":
                 targets = args(ctx, next((x for x in c.children if x.dep_ == "nsubj"), None))
@@ -270,19 +270,6 @@ def _places_broken_off(ctx: Context, verb: Token, obj: Token) -> list[Arg]:
     parser often hangs the rest of a list of places on the verb; its named places are targets too."""
     return [a for c in verb.children if c.dep_ in ("npadvmod", "dep", "appos") and c.i > obj.i and c.pos_ == "PROPN"
             and (m := ctx.mention(c)) is not None and ctx.is_place(m) for a in args(ctx, c)]
-
-
-def _home_soldiers(ctx: Context, obj: Token | None) -> list[Arg]:
-    """"killed dozens of soldiers", "accused soldiers of ...": soldiers nobody owns are the home
-    state's government forces."""
-    if obj is not None and obj.dep_ in ("dobj",) and obj.lower_ in ctx.lex.words["quantity_words"]:
-        obj = next((p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
-                    for p in c.children if p.dep_ == "pobj"), None)
-    if obj is None or not ctx.actors.home or not ctx.lex.has("soldier_nouns", obj) or any(
-            (c.dep_ in ("amod", "compound", "poss", "nmod") and not ctx.lex.has("quantity_words", c))
-            or (c.dep_ == "prep" and c.lower_ in ("of", "from")) for c in obj.children):
-        return []  # "killed several soldiers" are the home state's; "killed Kenyan soldiers" Kenya's
-    return [Arg(ctx.synthetic_government(ctx.actors.home, obj), 0.7)]
 
 
 def _active(ctx: Context, tok: Token, key: str, prep: Token | None, relation: str, agents: list[Arg],

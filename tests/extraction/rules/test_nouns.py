@@ -51,3 +51,18 @@ def test_attack_nouns_borrow_their_agents_and_parties_from_the_clause(sentence: 
 ])
 def test_denied_or_negated_attack_nouns_state_nothing(sentence: str) -> None:
     check(sentence, set())
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # soldiers killed "in" an attack or clashes are their side's; the other party attacked it
+    ("At least 13 soldiers from South Africa, Malawi and Uruguay have been killed in clashes with the M23.",
+     {("M23", "ATTACKS", "South Africa", "noun"), ("M23", "ATTACKS", "Malawi", "noun"),
+      ("M23", "ATTACKS", "Uruguay", "noun")}),
+    ("Two Kenyan soldiers were killed in an attack by al-Shabaab near Lamu.",
+     {("al-Shabaab", "ATTACKS", "Kenya", "noun")}),
+    # civilians killed name no side; no soldiers killed, no attack on them
+    ("Five civilians were killed in an attack by al-Shabaab.", set()),
+    ("No soldiers were killed in clashes with the M23.", set()),
+])
+def test_the_side_of_soldiers_killed_in_an_attack(sentence: str, expected: set) -> None:
+    check(sentence, expected)
