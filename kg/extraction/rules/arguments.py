@@ -594,8 +594,10 @@ def antecedent(ctx: Context, pron: Token) -> Mention | None:
         if fits(m):
             best = m
             root = ctx.docs[m.part][m.root]
-            if root.dep_ in SUBJECTS or (root.dep_ == "appos" and root.head.dep_ in SUBJECTS):
-                # ("India's spokesman, Randhir Jaiswal, rejected the charges. He said ...")
+            if root.dep_ in SUBJECTS or (root.dep_ == "appos" and root.head.dep_ in SUBJECTS) or (
+                    root.dep_ == "ROOT" and root.pos_ == "PROPN"):
+                # ("India's spokesman, Randhir Jaiswal, rejected the charges. He said ..."; a name the
+                # parser made the root of its sentence is its topic)
                 best_subject = m
             if root.tag_ in ("NNS", "NNPS") and m.part == ctx.part and m.start >= pron.sent.start:
                 best_plural = m

@@ -172,8 +172,10 @@ def _keys(verb: Token) -> list[str]:
 def _attackers_of_target(ctx: Context, event: Token, at: Token) -> list[Arg]:
     """"condemned the attack on the Jaffar Express": whoever the article said attacked or
     seized the Jaffar Express before (however far back)."""
-    targets = {ctx.target_key(a.mention, "ATTACKS") for c in event.children if c.dep_ == "prep"
-               and c.lower_ in ("on", "against") for a in prep_objects(ctx, c)} - {None}
+    # (a target named there: "the attack on its territory" is too vague to find the attacker by)
+    targets = {ctx.target_key(m, "ATTACKS") for c in event.children if c.dep_ == "prep"
+               and c.lower_ in ("on", "against") for p in c.children if p.dep_ == "pobj"
+               and (m := ctx.mention(p)) is not None} - {None}
     if not targets:
         return []
     for sent in reversed([s for s in ctx.doc.sents if s.end <= at.sent.start]):

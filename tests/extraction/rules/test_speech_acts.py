@@ -87,6 +87,13 @@ CASES: list[Case] = [
      {("Jama'at Nusrat al-Islam wal-Muslimin", "ATTACKS", "Burkina Faso", "verb"),
       ("Human Rights Watch", "CRITICIZES", "Jama'at Nusrat al-Islam wal-Muslimin", "verb"),
       ("Human Rights Watch", "CRITICIZES", "Burkina Faso", "verb")}),
+    # a warning that something could happen is addressed to nobody named; a warning to someone is a call
+    ("Ali Musa warned that Islamic State could regroup in Syria.", set()),
+    ("Kenya warned Uganda that it would close the border.", {("Kenya", "CALLS_ON", "Uganda", "verb")}),
+    # "He" continues a name the parser made the root of its sentence
+    ("Nikol Pashinyan, who insists his army stayed out, accused Azerbaijan of ethnic cleansing. He also blamed "
+     "Russia.",
+     {("Nikol Pashinyan", "CRITICIZES", "Azerbaijan", "verb"), ("Nikol Pashinyan", "CRITICIZES", "Russia", "verb")}),
     # an organisation's investigators speak for it
     ("U.N. investigators accused Rwanda of backing the M23.",
      {("United Nations", "CRITICIZES", "Rwanda", "verb")}),
