@@ -221,6 +221,8 @@ def _object_targets(ctx: Context, tok: Token, relation: str) -> list[Arg]:
             # "bombed the Black Sea port of Poti": not the place named in the description
             targets = described + [t for t in targets if t.mention.actor not in {d.mention.actor for d in described}
                                    and not (t.mention.root < obj.i and ctx.doc[t.mention.root].head.i == obj.i)]
+    if not targets and obj is not None and obj.lower_ in ctx.lex.words["relative_pronouns"]:
+        targets = _name_before(ctx, obj)
     if not targets and relation in ("CAPTURED", "CONTROLS") and obj is not None:
         targets = new_place(ctx, obj) or facility(ctx, obj)
     if not targets and relation in ("CAPTURED", "ATTACKS"):
@@ -255,6 +257,16 @@ def _object_targets(ctx: Context, tok: Token, relation: str) -> list[Arg]:
             if c.dep_ == "ccomp":
                 targets = args(ctx, next((x for x in c.children if x.dep_ == "nsubj"), None))
     return targets
+
+
+def _name_before(ctx: Context, rel: Token) -> list[Arg]:
+    """"the Kurdistan Workers' Party (PKK), which it has fought since 1984": the name right before
+    ", which", where the parser hung the clause on a noun further back."""
+    i = rel.i - 1
+    while i >= rel.sent.start and ctx.doc[i].is_punct:
+        i -= 1
+    m = ctx.mention(ctx.doc[i]) if i >= rel.sent.start and ctx.doc[i].nbor().is_punct else None
+    return [Arg(m, 0.8)] if m is not None and m.actor else []
 
 
 def _place_of(ctx: Context, obj: Token | None) -> list[Arg]:

@@ -185,3 +185,13 @@ def test_passive_attacks_and_places_taken(sentence: str, expected: set) -> None:
 ])
 def test_places_described_and_motion_into_them(sentence: str, expected: set) -> None:
     check(sentence, expected)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # the name right before ", which" is the relative's antecedent, wherever the parse hung the clause
+    ("Turkey considers the YPG an offshoot of the Kurdistan Workers' Party (PKK), which it has fought since 1984.",
+     {("Turkey", "ATTACKS", "Kurdistan Workers' Party", "verb")}),
+    ("The RSF, which the army has not fought since 2023, denied the report.", set()),
+])
+def test_the_antecedent_of_a_relative_object(sentence: str, expected: set) -> None:
+    check(sentence, expected)
