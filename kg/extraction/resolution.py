@@ -63,6 +63,8 @@ def _locative(tok: Token, lex: Lexicon) -> bool:
         tok = tok.head
     if tok.dep_ == "pobj":
         prep = tok.head
+        if prep.head.lower_ in lex.definite_government_nouns | lex.government_nouns:
+            return False  # "the government in Kinshasa", "the junta in Niamey": the seat names the state
         if prep.lower_ in lex.words["locative_prepositions"]:
             return True
         return prep.lower_ == "to" and prep.head.lemma_.lower() in lex.words["motion_words"]

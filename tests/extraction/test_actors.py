@@ -146,3 +146,9 @@ def test_gazetteer_knows_recent_armed_groups_by_short_name() -> None:
     assert {name for name, (kind, _) in found.items() if kind == "ARMED_GROUP"} == {
         "Union for Peace in the Central African Republic", "Return, Reclamation and Rehabilitation", "Los Chapitos",
         "La Mayiza"}
+
+
+def test_the_government_in_a_capital_is_that_states_and_the_capital_no_place() -> None:
+    found = actors("M23 rebels seized Goma. The government in Kinshasa accused Rwanda of backing the rebels.")
+    assert found["Congolese government"][0] == "GOVERNMENT"
+    assert "Kinshasa" not in found
