@@ -253,6 +253,7 @@ class Resolver:
         self._merge_apposed_sites(kept, actors, docs)
         self._merge_known_as(kept, actors, docs)
         _merge_defined_acronyms(kept, actors, docs)
+        self._merge_area_names(kept, actors)
         by_token = {(m.part, k): m for m in kept for k in range(m.start, m.end)}
         return DocumentActors(kept, actors, home, by_token)
 
@@ -271,6 +272,22 @@ class Resolver:
                     and self.gaz[o.entry].type == "LOCATION":
                 return True
         return False
+
+    def _merge_area_names(self, mentions: list[Mention], actors: dict[str, ActorRecord]) -> None:
+        """"Surin" and "Surin province": one place, when no file tells them apart."""
+        for key, rec in list(actors.items()):
+            name, _, area = key.rpartition(" ")
+            if rec.type != "LOCATION" or rec.entry is not None or area.lower() not in self.lex.words["area_nouns"]:
+                continue
+            place = actors.get(name)
+            if place is None or place.type != "LOCATION":
+                continue
+            place.mentions += rec.mentions
+            place.aliases |= rec.aliases | {key}
+            for m in mentions:
+                if m.actor == key:
+                    m.actor = name
+            del actors[key]
 
     def _merge_known_as(self, mentions: list[Mention], actors: dict[str, ActorRecord], docs: list[Doc]) -> None:
         """"Ahmed Diriye, also known as Abu Ubaidah", "Alexander Diaz, known as Calarca",

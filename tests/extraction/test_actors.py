@@ -152,3 +152,8 @@ def test_the_government_in_a_capital_is_that_states_and_the_capital_no_place() -
     found = actors("M23 rebels seized Goma. The government in Kinshasa accused Rwanda of backing the rebels.")
     assert found["Congolese government"][0] == "GOVERNMENT"
     assert "Kinshasa" not in found
+
+
+def test_a_place_and_its_province_are_one_place() -> None:
+    found = actors("Thai jets struck targets in Surin province. Cambodian rockets hit a petrol station in Surin.")
+    assert found["Surin"] == ("LOCATION", ["Surin province"])
