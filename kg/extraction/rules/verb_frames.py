@@ -4,7 +4,8 @@
 - "a coalition formed by the G9 and G-Pep": its founders are members (``verb-formed``);
 - "The alliance is made up of the TNLA and the AA": its members (``verb-includes``);
 - "X was sworn in as prime minister": X leads (``title-sworn``);
-- "their vehicle came under fire from Azerbaijani forces": an attack (``verb-under``).
+- "their vehicle came under fire from Azerbaijani forces", "came under attack by JNIM": an
+  attack (``verb-under``).
 """
 
 from __future__ import annotations
@@ -28,8 +29,9 @@ def came_under(ctx: Context, verb: Token) -> Iterator[Found]:
     what = next((p for p in under.children if p.dep_ == "pobj"), None)
     if what is None or ctx.lex.nouns.get(what.lemma_.lower()) != "ATTACKS":
         return
-    attackers = [a for p in (*verb.children, *what.children) if p.dep_ == "prep" and p.lower_ == "from"
-                 for a in prep_objects(ctx, p)]
+    # "came under fire from Azerbaijani forces", "came under attack by JNIM fighters"
+    attackers = [a for p in (*verb.children, *what.children) if p.dep_ in ("prep", "agent")
+                 and p.lower_ in ("from", "by") for a in prep_objects(ctx, p)]
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     victims = args(ctx, subj)
     if not victims:

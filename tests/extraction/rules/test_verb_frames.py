@@ -18,6 +18,8 @@ CASES: list[Case] = [
      {("Garry Conille", "LEADS", "Haitian government", "title-sworn")}),
     ("Kharkiv came under heavy shelling from Russian artillery.",
      {("Russia", "ATTACKS", "Kharkiv", "verb-under")}),
+    ("The town of Sake came under heavy shelling by the M23.", {("M23", "ATTACKS", "Sake", "verb-under")}),
+    ("The town of Sake never came under shelling by the M23.", set()),
 ]
 
 
