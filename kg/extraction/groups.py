@@ -85,6 +85,8 @@ class GroupKeys:
     >>> keys = GroupKeys(load_lexicon())
     >>> keys.key("Bedouin clan fighters"), keys.key("clan fighters"), keys.key("local Druze militias")
     ('Bedouin clan fighters', 'Bedouin clan fighters', 'Druze militias')
+    >>> keys.key("tribal fighters")
+    'Bedouin clan fighters'
     """
 
     def __init__(self, lex: Lexicon) -> None:
@@ -92,9 +94,11 @@ class GroupKeys:
         self.known: list[tuple[set[str], str]] = []
 
     def identity(self, surface: str) -> set[str]:
-        """The identifying words of a group phrase (its modifiers but the generic ones)."""
-        words = {w.lower() for w in surface.split()[:-1]}
-        return words - self.lex.words["group_generic_modifiers"]
+        """The identifying words of a group phrase (its modifiers but the generic ones); words
+        for kin groups are one word ("clan fighters", "tribal fighters": the same fighters)."""
+        words = {w.lower() for w in surface.split()[:-1]} - self.lex.words["group_generic_modifiers"]
+        kin = self.lex.words["kin_group_words"]
+        return {"<kin>" if w in kin else w for w in words}
 
     def key(self, surface: str) -> str:
         """The key of the group ``surface`` names (a new key for a new group)."""

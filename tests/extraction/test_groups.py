@@ -27,6 +27,12 @@ def test_phrases_sharing_an_identifying_word_are_one_group() -> None:
     assert [(a.name, a.aliases) for a in groups] == [("Bedouin clan fighters", ["clan fighters"])]
 
 
+def test_clan_and_tribal_fighters_are_one_group() -> None:
+    text = "Bedouin tribal fighters entered Sweida. Clan fighters later withdrew from Sweida."
+    groups = [a for a in extract_text(text).actors if a.type == "ARMED_GROUP"]
+    assert [(a.name, a.aliases) for a in groups] == [("Bedouin tribal fighters", ["Clan fighters"])]
+
+
 def test_a_descriptive_word_identifies_a_group() -> None:
     assert _groups("Local self-defence fighters repelled the attack.") == {"Local self-defence fighters"}
 
