@@ -365,6 +365,13 @@ class Resolver:
                         and described(e.name):
                     return e.name
         named_groups = [e for e in named if e in gaz and gaz[e].type == "ARMED_GROUP" and described(e)]
+        head = phrase.rsplit(" ", 1)[-1]
+        collective = self.lex.words["collective_nouns"]
+        if head.rstrip("s") in collective:
+            # "the rebel coalition" is the alliance of the article, not its biggest member
+            alliances = [e for e in named_groups if {w.rstrip("s") for d in (e, *gaz[e].descriptions)
+                                                     for w in normalize(d).split()} & collective]
+            named_groups = alliances or named_groups
         if named_groups:
             return max(named_groups, key=lambda e: named[e])
         if home:

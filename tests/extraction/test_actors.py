@@ -157,3 +157,11 @@ def test_the_government_in_a_capital_is_that_states_and_the_capital_no_place() -
 def test_a_place_and_its_province_are_one_place() -> None:
     found = actors("Thai jets struck targets in Surin province. Cambodian rockets hit a petrol station in Surin.")
     assert found["Surin"] == ("LOCATION", ["Surin province"])
+
+
+def test_the_rebel_coalition_is_the_alliance_not_its_biggest_member() -> None:
+    text = ("M23 rebels entered Goma. The M23 is part of the Congo River Alliance. The M23 took Bukavu. "
+            "The rebel coalition said it would march on Kinshasa.")
+    found = actors(text)
+    assert "rebel coalition" in found["Congo River Alliance"][1]
+    assert "rebel coalition" not in found["M23"][1]
