@@ -163,7 +163,16 @@ def clean_surface(text: str) -> str:
 
 def alias_owner(tok: Token, lex: Lexicon) -> Token | None:
     """The name a second name stands beside: "Diaz, known as Calarca", "Macías, alias Fito",
-    "Ahmed Diriye, also known as Abu Ubaidah" (the root token of the first name)."""
+    "Ahmed Diriye, also known as Abu Ubaidah" (the root token of the first name).
+
+    Examples
+    --------
+    >>> from kg.extraction.lexicon import load_lexicon
+    >>> from kg.nlp import get_nlp
+    >>> doc = get_nlp()[0]("The group is led by Alexander Diaz, known as Calarca, who fled.")
+    >>> alias_owner(doc[10], load_lexicon()).text
+    'Diaz'
+    """
     if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.lemma_.lower() in lex.words["alias_verbs"] \
             and tok.head.head.dep_ == "acl":
         return tok.head.head.head

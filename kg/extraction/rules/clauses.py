@@ -106,7 +106,15 @@ def reporting_verb(lex: Lexicon, verb: Token) -> Token | None:
     the last conjunct inside a reported clause or a complement: "Mujahid said the emirate
     would not allow attacks and urged Islamabad to stop" ("urged" goes with "said": its
     subject, its negations), "accused the authorities of leaving villagers unprotected and
-    called on the government to ..." (with "accused")."""
+    called on the government to ..." (with "accused").
+
+    Examples
+    --------
+    >>> from kg.nlp import get_nlp
+    >>> doc = get_nlp()[0]("Ruto said the talks had stalled and urged Uganda to reopen the border.")
+    >>> reporting_verb(load_lexicon(), doc[7]).text
+    'said'
+    """
     if verb.dep_ != "conj" or any(c.dep_ in SUBJECTS for c in verb.children) or not _is_speech_act(lex, verb):
         return None
     tok = verb.head
