@@ -285,6 +285,8 @@ class MentionFinder:
                     continue
                 elif text.islower() or len(text) < 2 or normalize(text) in self.lex.words["peoples"]:
                     continue  # ("the Druze", "Fulani": a people is no actor, whatever the tagger said)
+                elif normalize(text) in self.lex.force_nouns:
+                    continue  # "Special Forces", "the Air Force": a unit is its owner's, read as a force noun
                 else:
                     entry, kind, label = None, "ner", ent.label_
                     if self.lex.has("armed_name_heads", doc[end - 1]) and len(text.split()) > 1:

@@ -35,6 +35,8 @@ def group_phrase(doc: Doc, head: Token, lex: Lexicon) -> tuple[int, int] | None:
             and doc[start - 1].head.i <= head.i and not doc[start - 1].is_punct:
         start -= 1
     mods = list(doc[start:head.i])
+    if doc[start:head.i + 1].text.lower() in lex.force_nouns:
+        return None  # "Special Forces", "Security Forces": a unit of some side, no group of its own
     # a known actor's name ("Hamas fighters") is that actor's; a place may be part of a name
     # ("the Sahel Shield coalition", "Tripoli militias")
     if not mods or any(t.ent_id_ and t.ent_type_ != "LOCATION" for t in mods):

@@ -106,6 +106,40 @@ def _merge_defined_acronyms(mentions: list[Mention], actors: dict[str, ActorReco
                 del actors[gone]
 
 
+# mentions that describe a side rather than name it
+_DESCRIBING_KINDS = ("opposition", "group", "description")
+
+
+def _merge_apposed_descriptions(mentions: list[Mention], actors: dict[str, ActorRecord], docs: list[Doc]) -> None:
+    """"Hamas, the Palestinian resistance group," and "Hezbollah, the Iran-backed militia,":
+    a description in apposition to a named group is that group, not a side of its own."""
+    by_token = {(m.part, k): m for m in mentions for k in range(m.start, m.end)}
+    for m in mentions:
+        if m.kind not in _DESCRIBING_KINDS or m.actor not in actors:
+            continue
+        head = docs[m.part][m.root]
+        while head.dep_ in ("compound", "amod") and head.head.i != head.i:
+            head = head.head  # "resistance" of "resistance group"
+        anchors = [head.head] if head.dep_ == "appos" else []
+        anchors += [c for c in head.children if c.dep_ == "appos"]
+        named = [o for o in (by_token.get((m.part, a.i)) for a in anchors) if o is not None and o is not m
+                 and o.kind not in _DESCRIBING_KINDS and o.actor in actors
+                 and actors[o.actor].type in ("ARMED_GROUP", "ORGANIZATION")]
+        if not named or named[0].actor == m.actor:
+            continue
+        old, new, surface = actors[m.actor], actors[named[0].actor], clean_surface(m.text)
+        old.mentions -= 1
+        new.mentions += 1
+        new.aliases.add(surface)
+        if not any(o.actor == m.actor for o in mentions if o is not m):
+            del actors[m.actor]
+        elif not any(o.actor == m.actor and clean_surface(o.text) == surface for o in mentions if o is not m):
+            old.aliases.discard(surface)
+            del old.names[surface]
+        m.actor = named[0].actor
+        m.agent = None
+
+
 def _is_umbrella(name: str, lex: Lexicon) -> bool:
     """An entry that stands for a whole side of a civil war ("Syrian opposition")."""
     return name.lower().rsplit(" ", 1)[-1] in lex.words["umbrella_heads"]
@@ -251,6 +285,7 @@ class Resolver:
                 rec.aliases.add(surface)
             kept.append(m)
         self._merge_apposed_sites(kept, actors, docs)
+        _merge_apposed_descriptions(kept, actors, docs)
         self._merge_known_as(kept, actors, docs)
         _merge_defined_acronyms(kept, actors, docs)
         self._merge_area_names(kept, actors)

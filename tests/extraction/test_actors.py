@@ -165,3 +165,26 @@ def test_the_rebel_coalition_is_the_alliance_not_its_biggest_member() -> None:
     found = actors(text)
     assert "rebel coalition" in found["Congo River Alliance"][1]
     assert "rebel coalition" not in found["M23"][1]
+
+
+def test_a_description_in_apposition_to_a_named_group_is_that_group() -> None:
+    found = actors("Hamas, the Palestinian resistance group, attacked Israeli troops. "
+                   "Hezbollah, the Iran-backed militia, fired rockets at Israel.")
+    assert found["Hamas"] == ("ARMED_GROUP", ["resistance group"])
+    assert found["Hezbollah"] == ("ARMED_GROUP", ["Iran-backed militia"])
+    assert "Palestinian opposition" not in found and "Iran-backed militia" not in found
+
+
+def test_rebels_not_in_apposition_stay_a_side_of_their_own() -> None:
+    found = actors("Hamas, the Palestinian resistance group, attacked Israeli troops. Rebels also attacked a post.")
+    assert found["Hamas"] == ("ARMED_GROUP", ["resistance group"])
+    assert found["Palestinian opposition"] == ("ARMED_GROUP", ["Rebels"])
+
+
+def test_a_unit_name_without_an_owner_is_no_actor() -> None:
+    found = actors("Special Forces killed three militants. The army said Special Forces raided a camp in Borno.")
+    assert "Special Forces" not in found
+
+
+def test_a_unit_named_with_its_owner_is_the_owners() -> None:
+    assert actors("Ukrainian Special Forces struck a depot.")["Ukraine"] == ("STATE", ["Ukrainian Special Forces"])

@@ -22,7 +22,7 @@ RULE_SOURCES = sorted(p for p in EXTRACTION.rglob("*.py") if p.name not in ("tex
 GRAMMAR = {*GLOSSARY, *ONTOLOGY, *ACTOR_TYPES, "obj", "predet", "GOVERNMENT"} | {
     "of", "from", "for", "to", "in", "at", "near", "outside", "around", "across", "on", "against", "targeting",
     "over", "with", "between", "by", "out", "loyal",
-    "opposition", "description", "government", "be", "have", "control", "hands",
+    "opposition", "description", "government", "group", "be", "have", "control", "hands",
 }
 
 

@@ -346,6 +346,9 @@ def _force_owner(ctx: Context, tok: Token, c: Token, depth: int) -> list[Arg]:
         return []  # "Sudanese armed factions" are no forces of Sudan
     if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < tok.i:
         found = args(ctx, c, depth + 1)
+        if found and ctx.lex.has("follower_nouns", tok) and all(
+                ctx.type_of(a.mention.actor or "") == "PERSON" for a in found):
+            return []  # "Assad loyalists" act for the man's side, not as the man himself
         if found:
             return found
         if c.lower_.endswith("-led"):

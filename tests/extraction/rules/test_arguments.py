@@ -73,3 +73,14 @@ def test_a_description_parsed_as_a_second_subject_gives_way_to_the_name() -> Non
 ])
 def test_the_affixed_group_and_accused_soldiers(sentence: str, expected: set) -> None:
     check(sentence, expected)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # followers named after a man act for his side, not as the man himself
+    ("Mugabe loyalists stormed the party offices in Harare.", set()),
+    ("Haftar supporters attacked a checkpoint near Sirte.", set()),
+    # near-miss: forces loyal to a man are his
+    ("Forces loyal to Haftar attacked Tripoli.", {("Khalifa Haftar", "ATTACKS", "Tripoli", "verb")}),
+])
+def test_followers_of_a_person_are_not_the_person(sentence: str, expected: set) -> None:
+    check(sentence, expected)
