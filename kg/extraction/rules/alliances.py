@@ -84,7 +84,11 @@ def alignment(ctx: Context, tok: Token) -> Iterator[Found]:
                 for a in prep_objects(ctx, c)]
     if not partners:
         return
-    sides = [a for a in _aligned_sides(ctx, tok) if ctx.type_of(a.mention.actor or "") != "PERSON"]
+    # "forces loyal to Haftar and the SSA": the forces stand for those they are loyal to, no
+    # side of their own (nor is the SSA led by Haftar)
+    loyal_to = {a.mention.actor for a in partners}
+    sides = [a for a in _aligned_sides(ctx, tok) if ctx.type_of(a.mention.actor or "") != "PERSON"
+             and a.mention.actor not in loyal_to]
     if loyal:
         # "gunmen loyal to Sheikh X": X leads them; "insurgents loyal to Islamic State": members
         people = [p for p in partners if ctx.type_of(p.mention.actor or "") == "PERSON"]

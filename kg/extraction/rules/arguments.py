@@ -360,7 +360,8 @@ def _force_owner(ctx: Context, tok: Token, c: Token, depth: int) -> list[Arg]:
             m = ctx.mention(ctx.doc[k])
             if m is not None:
                 return [Arg(m, 0.9)]
-    if c.dep_ == "amod" and c.lower_ == "loyal":
+    if c.dep_ == "amod" and c.lower_ == "loyal" and not any(x.dep_ == "neg" for x in c.subtree):
+        # "militias no longer loyal to X" are not X's
         found = of_objects(ctx, c, depth, ("to",))
         if found:
             return found
@@ -572,7 +573,7 @@ def antecedent(ctx: Context, pron: Token) -> Mention | None:
             if fits(a.mention):
                 return a.mention
     if pron.dep_ == "poss":
-        owner = _enclosing_owner(ctx, pron, fits)
+        owner = _enclosing_owner(ctx, pron, fits) or _addressee(ctx, pron, fits)
         if owner is not None:
             return owner
     is_subject = pron.dep_ in SUBJECTS
@@ -611,6 +612,20 @@ def antecedent(ctx: Context, pron: Token) -> Mention | None:
         # "Eritrean troops fought alongside the army, and Amnesty accused them": the plural of the sentence
         return best_plural
     return best
+
+
+def _addressee(ctx: Context, pron: Token, fits: Callable[[Mention], bool]) -> Mention | None:
+    """"warned Iran that its support for the group must end": a possessive in what is told to
+    someone is the addressee's."""
+    clause = pron.head
+    for _ in range(4):
+        if clause.dep_ == "ccomp" or clause.head.i == clause.i:
+            break
+        clause = clause.head
+    if clause.dep_ != "ccomp":
+        return None
+    told = next((c for c in clause.head.children if c.dep_ == "dobj"), None)
+    return next((a.mention for a in arg(ctx, told) if fits(a.mention)), None) if told is not None else None
 
 
 def _said_by_another(ctx: Context, pron: Token) -> bool:

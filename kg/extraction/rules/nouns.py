@@ -70,8 +70,9 @@ def noun(ctx: Context, tok: Token) -> Iterator[Found]:
     ties_verb = tok.head.lemma_.lower() in ctx.lex.ties_breaking_verbs
     if low in ctx.lex.words["ties_nouns"] and not ties_verb:
         return  # only "severed ties with X" opposes; "close ties" do not
-    if relation == "NEGOTIATES_WITH" and ties_verb:
-        relation = "OPPOSES"  # "revoked its defence agreements with Paris"
+    if relation in ("NEGOTIATES_WITH", "ALLIED_WITH") and ties_verb:
+        # "revoked its defence agreements with Paris", "suspended its cooperation with France"
+        relation = "OPPOSES"
     if blocked(ctx.lex, tok):
         return
     parties = between(ctx, tok)
@@ -338,7 +339,11 @@ def counterpart_roles(ctx: Context, noun: Token) -> tuple[list[Arg], list[Arg]]:
     # "Hezbollah's main backer", "an Iranian proxy"
     targets += [a for c in noun.children if c.dep_ in ("poss", "amod") for a in arg(ctx, c)]
     agents: list[Arg] = []
-    if noun.dep_ in ("appos", "compound", "amod"):
+    if noun.dep_ == "appos":
+        # "the United States and Iran, the Houthis' main backer": the last of a list before it
+        agents += arg(ctx, max((c for c in noun.head.conjuncts if c.i < noun.i), default=noun.head,
+                               key=lambda c: c.i))
+    elif noun.dep_ in ("compound", "amod"):
         agents += arg(ctx, noun.head)
     if noun.dep_ in ("compound", "amod"):
         # "Iran's proxy Hezbollah": the possessor hangs on the name
@@ -385,12 +390,15 @@ def _governing_actor(ctx: Context, noun: Token) -> list[Arg]:
 
 def _beneficiary(ctx: Context, noun: Token) -> list[Arg]:
     """Who is helped when a text names only the helper: "thanks to the support of
-    Moscow, Damascus launched ..." (the subject of the clause the phrase serves)."""
+    Moscow, Damascus launched ..." (the subject of the clause the phrase serves).  Support of a
+    deal ("agreed to a ceasefire with the support of Turkey") backs no party to it."""
     tok = noun
     for _ in range(6):
         if tok.head.i == tok.i:
             return []
         tok = tok.head
+        if _names_deal(ctx, tok):
+            return []
         if tok.pos_ in ("VERB", "AUX"):
             subj = next((c for c in tok.children if c.dep_ in SUBJECTS), None)
             if subj is not None and subj.lower_ not in ctx.lex.words["expletive_subjects"]:
@@ -402,3 +410,14 @@ def _beneficiary(ctx: Context, noun: Token) -> list[Arg]:
                         return args(ctx, s)
             return []
     return []
+
+
+def _names_deal(ctx: Context, tok: Token) -> bool:
+    """A deal or talks ("ceasefire", "agreed", "reached a truce"): what the support is for."""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return noun_relation(ctx, tok) == "NEGOTIATES_WITH"
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    obj = object_of(tok)
+    return ctx.lex.verbs.get(ctx.lex.verb_lemma(tok)) == "NEGOTIATES_WITH" or (
+        obj is not None and obj.pos_ == "NOUN" and noun_relation(ctx, obj) == "NEGOTIATES_WITH")

@@ -159,7 +159,11 @@ def _targets(ctx: Context, tok: Token, lemma: str, relation: str, prep: Token | 
 
 
 def _recipients(ctx: Context, tok: Token, lemma: str) -> list[Arg]:
-    """"gave Kyiv billions in aid", "sent weapons to the army": the one who receives."""
+    """"gave Kyiv billions in aid", "sent weapons to the army": the one who receives ("gave a
+    guarded welcome to the accord" gives no help: ``courtesy_nouns``)."""
+    obj = object_of(tok)
+    if obj is not None and ctx.lex.has("courtesy_nouns", obj):
+        return []
     targets = [a for c in tok.children if c.dep_ == "dative"
                for a in (prep_objects(ctx, c) if c.pos_ == "ADP" else args(ctx, c))]
     targets += [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for a in prep_objects(ctx, c)]

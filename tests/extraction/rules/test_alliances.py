@@ -63,3 +63,14 @@ def test_turning_to_someone_for_no_support_or_not_at_all_is_no_backing(sentence:
 def test_fighters_loyal_to_a_group_are_its_members() -> None:
     check("Insurgents loyal to Islamic State killed at least 30 civilians in Mozambique.",
           {("Mozambican opposition", "MEMBER_OF", "Islamic State", "loyal-to")})
+
+
+def test_forces_loyal_to_a_list_are_those_named_not_led_by_one_of_them() -> None:
+    check("Forces loyal to Haftar and the Wagner Group shelled Tripoli.",
+          {("Khalifa Haftar", "ATTACKS", "Tripoli", "verb"), ("Wagner Group", "ATTACKS", "Tripoli", "verb")})
+
+
+def test_militias_no_longer_loyal_to_a_leader_are_not_his() -> None:
+    check("Militias no longer loyal to Hemedti shelled El Fasher.", set())
+    check("Militias loyal to Hemedti shelled El Fasher.",
+          {("Mohamed Hamdan Dagalo", "ATTACKS", "El Fasher", "verb")})

@@ -66,3 +66,30 @@ def test_denied_or_negated_attack_nouns_state_nothing(sentence: str) -> None:
 ])
 def test_the_side_of_soldiers_killed_in_an_attack(sentence: str, expected: set) -> None:
     check(sentence, expected)
+
+
+def test_support_for_a_deal_backs_no_party_but_support_for_an_offensive_does() -> None:
+    check("Armenia and Azerbaijan signed a peace accord with the support of France and Qatar.",
+          {("Armenia", "NEGOTIATES_WITH", "Azerbaijan", "noun")})
+    check("The army recaptured Palmyra with the support of Russia.",
+          {("Russia", "BACKS", "Syrian government", "noun"), ("Syrian government", "CAPTURED", "Palmyra", "verb")})
+
+
+def test_an_apposition_after_a_list_describes_its_last_member() -> None:
+    check("Talks took place between Qatar and Iran, Hezbollah's main backer.",
+          {("Iran", "BACKS", "Hezbollah", "noun"), ("Qatar", "NEGOTIATES_WITH", "Iran", "noun-between")})
+
+
+def test_suspending_cooperation_opposes_and_makes_no_alliance() -> None:
+    check("Niger suspended its military cooperation with Benin.", {("Niger", "OPPOSES", "Benin", "formal-act")})
+    check("Niger deepened its military cooperation with Russia.", {("Niger", "ALLIED_WITH", "Russia", "noun")})
+
+
+def test_a_possessive_in_a_warning_belongs_to_the_one_warned() -> None:
+    check("The United States struck the Houthis in Yemen on Saturday. Washington warned Iran that its support "
+          "for the Houthis must end.",
+          {("Iran", "BACKS", "Houthis", "noun"), ("United States", "ATTACKS", "Houthis", "verb"),
+           ("United States", "CALLS_ON", "Iran", "verb")})
+    check("The United States struck the Houthis in Yemen on Saturday. Washington said its support for Israel "
+          "would not waver.",
+          {("United States", "ATTACKS", "Houthis", "verb"), ("United States", "BACKS", "Israel", "noun")})

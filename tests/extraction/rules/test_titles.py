@@ -102,3 +102,9 @@ def test_a_counterpart_holds_the_office_of_the_official_named_before() -> None:
     # no official named before: no office to hold
     check("Hakan Fidan met his Iranian counterpart Abbas Araqchi.",
           {("Hakan Fidan", "NEGOTIATES_WITH", "Iran", "verb")})
+
+
+def test_an_offshoot_is_no_member_but_an_affiliate_is() -> None:
+    check("Ansar Dine, an offshoot of al-Qaeda, attacked the base.", set())
+    check("JNIM, an affiliate of al-Qaeda, attacked the base.",
+          {("Jama'at Nusrat al-Islam wal-Muslimin", "MEMBER_OF", "al-Qaeda", "title")})

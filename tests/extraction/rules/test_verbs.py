@@ -195,3 +195,17 @@ def test_places_described_and_motion_into_them(sentence: str, expected: set) -> 
 ])
 def test_the_antecedent_of_a_relative_object(sentence: str, expected: set) -> None:
     check(sentence, expected)
+
+
+def test_giving_a_welcome_or_a_warning_is_no_help() -> None:
+    check("Egypt gave a cautious welcome to the truce between Israel and Hamas.",
+          {("Israel", "NEGOTIATES_WITH", "Hamas", "noun-between")})
+    check("Iran gave drones to the Houthis.", {("Iran", "BACKS", "Houthis", "verb")})
+
+
+@pytest.mark.parametrize("sentence", [
+    "Serbian and Kosovar delegations were due to meet in Brussels.",
+    "Serbia and Kosovo are scheduled to meet in Brussels on Monday.",
+])
+def test_a_meeting_still_to_come_is_no_negotiation(sentence: str) -> None:
+    check(sentence, set())
