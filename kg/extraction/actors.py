@@ -430,6 +430,30 @@ class MentionFinder:
         firsts = {normalize(n.split()[0]) for n in (person.name, *person.aliases) if " " in n}
         return normalize(first.text) not in firsts
 
+    def is_joined_title(self, word: str) -> bool:
+        """"then-President", "ex-Defence", "former-President": a title joined to a time word.
+
+        Examples
+        --------
+        >>> from kg.extraction.gazetteer import load_gazetteer
+        >>> finder = MentionFinder(load_gazetteer(), load_lexicon())
+        >>> finder.is_joined_title("then-President"), finder.is_joined_title("Al-Bashir")
+        (True, False)
+        """
+        prefix, dash, title = word.lower().partition("-")
+        return bool(dash) and prefix in self.lex.words["title_prefixes"] and title in self.lex.words["title_words"]
+
+    def _after_joined_title(self, doc: Doc, tok: Token, covered: set[int]) -> int | None:
+        """Where the name starts in "then-President Mamadou Kabore" (the tagger misses a name
+        after a joined title): the first word after the title, for two words or more."""
+        left = tok.i
+        while left > 0 and doc[left - 1].dep_ == "compound" and doc[left - 1].pos_ == "PROPN" \
+                and left - 1 not in covered and doc[left - 1].text[:1].isupper() and "-" not in doc[left - 1].text:
+            left -= 1
+        if left == tok.i or left == 0 or not self.is_joined_title(doc[left - 1].text):
+            return None
+        return left
+
     def _named_by_role(self, doc: Doc, found: list[Mention], covered: set[int],
                        add: Callable[[int, int, int, str, str | None, str], Mention]) -> None:
         """"Oyet Nathaniel Pierino, the deputy chairman of ...": a name the tagger missed or took
@@ -444,6 +468,9 @@ class MentionFinder:
             if tok.pos_ != "PROPN" or tok.i in covered or tok.dep_ == "compound" or not tok.text[:1].isupper():
                 continue
             if not any(c.dep_ == "appos" and self.lex.has("person_role_nouns", c) for c in tok.children):
+                titled = self._after_joined_title(doc, tok, covered)
+                if titled is not None:
+                    add(titled, tok.i + 1, tok.i, "ner", None, "PERSON")
                 continue
             left = tok.i
             while left > 0 and doc[left - 1].dep_ == "compound" and doc[left - 1].pos_ == "PROPN" \
@@ -491,7 +518,8 @@ class MentionFinder:
         return None
 
     def _strip_titles(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
-        while start < end - 1 and doc[start].lower_.rstrip(".") in self.lex.words["title_words"]:
+        while start < end - 1 and (doc[start].lower_.rstrip(".") in self.lex.words["title_words"]
+                                   or self.is_joined_title(doc[start].text)):
             start += 1
         return start, end
 

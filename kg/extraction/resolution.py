@@ -189,6 +189,11 @@ class Resolver:
         groups = GroupKeys(self.lex)
         for m in mentions:
             surface = clean_surface(m.text)
+            if m.entry in gaz and gaz[m.entry].type == "PERSON" and " " not in surface \
+                    and self._person_key(surface, persons) not in (None, gaz[m.entry].name):
+                # "Amadou Traore, a herder ... Traore said": the surname is the man the article
+                # named last, not the famous namesake the gazetteer knows
+                m.entry, m.kind, m.label = None, "ner", "PERSON"
             if m.entry and m.entry in gaz:
                 entry = gaz[m.entry]
                 m.actor = entry.name

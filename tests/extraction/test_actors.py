@@ -188,3 +188,29 @@ def test_a_unit_name_without_an_owner_is_no_actor() -> None:
 
 def test_a_unit_named_with_its_owner_is_the_owners() -> None:
     assert actors("Ukrainian Special Forces struck a depot.")["Ukraine"] == ("STATE", ["Ukrainian Special Forces"])
+
+
+def test_a_name_after_a_joined_title_is_the_person_without_the_title() -> None:
+    found = actors("The deal was signed by then-President Mamadou Kabore in 2019. "
+                   "Ex-President Ousmane Diallo fled Bangui.")
+    assert found["Mamadou Kabore"] == ("PERSON", [])
+    assert found["Ousmane Diallo"] == ("PERSON", [])
+
+
+def test_a_hyphenated_name_is_no_joined_title() -> None:
+    found = actors("Ahmed Al-Bashir Kabore fled Bangui.")
+    assert "Bashir Kabore" not in found and "Kabore" not in found
+
+
+def test_a_surname_is_the_man_the_article_named_not_a_famous_namesake() -> None:
+    found = actors("Amadou Traore, a herder from Djibo, said the army attacked his village. "
+                   "Traore said the soldiers burned homes.")
+    assert found["Amadou Traore"] == ("PERSON", ["Traore"])
+    assert "Ibrahim Traore" not in found
+
+
+def test_a_surname_after_the_famous_man_is_named_is_his() -> None:
+    found = actors("Amadou Traore, a herder, said the army attacked his village. "
+                   "Captain Ibrahim Traore said soldiers fought jihadists. Traore vowed to win.")
+    assert found["Amadou Traore"] == ("PERSON", [])
+    assert found["Ibrahim Traore"] == ("PERSON", ["Traore"])
