@@ -10,6 +10,7 @@ Rule families (the name each keeps on its evidence):
 
 - :mod:`.verbs` (``verb``, ``verb-passive``, ``verb-joint``) and :mod:`.verb_frames`;
 - :mod:`.nouns` (``noun``, ``noun-between``) and :mod:`.places` (``noun-hands``, ...);
+  :mod:`.gerunds` (a sentence-opening "Fighting between X and Y" read as the noun);
 - :mod:`.titles` (``title``, ``title-possessive``, ``title-power``, ``title-sworn``);
 - :mod:`.affixes` (``affix``); :mod:`.joint` (``alongside``, ``side``);
 - :mod:`.formal_acts` (``mediation``, ``designation``, ``formal-act``, ``sanctions``, ``in-talks``) and
@@ -47,6 +48,7 @@ from .formal_acts import (
     mediation,
     sanctions,
 )
+from .gerunds import event_gerund, is_event_gerund
 from .joint import alongside, is_alongside, is_side, side
 from .nouns import is_content_noun, noun
 from .titles import names_actor, possessed_group, title
@@ -64,7 +66,7 @@ class Rule:
     Examples
     --------
     >>> [r.name for r in RULES]  # doctest: +NORMALIZE_WHITESPACE
-    ['affix', 'verb', 'verb-headline', 'noun', 'title', 'possessive', 'side', 'alongside', 'mediation',
+    ['affix', 'verb', 'verb-headline', 'noun', 'event-gerund', 'title', 'possessive', 'side', 'alongside', 'mediation',
      'criticism-event', 'branding', 'designation', 'designation-passive', 'designation-members',
      'vow', 'joined-in', 'allied-with', 'turned-to', 'formal-act', 'sanctions', 'in-talks',
      'victims']
@@ -84,6 +86,7 @@ RULES: tuple[Rule, ...] = (
     Rule("verb", is_predicate, verb),
     Rule("verb-headline", is_headline_verb, headline_verb),
     Rule("noun", lambda ctx, tok: is_content_noun(tok), noun),
+    Rule("event-gerund", is_event_gerund, event_gerund),
     Rule("title", names_actor, title),
     Rule("possessive", names_actor, possessed_group),
     Rule("side", lambda ctx, tok: is_side(tok), side),

@@ -420,7 +420,8 @@ def _place_head(ctx: Context, tok: Token, depth: int) -> list[Arg] | None:
                             places += new_place(ctx, q)
     for a in places:
         rec = ctx.actors.actors.get(a.mention.actor or "")
-        if rec is not None and rec.entry is None and rec.type == "ORGANIZATION":
+        # "the towns of Bouca and Batangafo": the tagger's unknown organisations and people there are towns
+        if rec is not None and rec.entry is None and rec.type in ("ORGANIZATION", "PERSON"):
             rec.type = "LOCATION"
     return places or None
 

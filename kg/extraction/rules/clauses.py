@@ -154,8 +154,10 @@ def _blocked_by_head(lex: Lexicon, tok: Token, relation: str | None) -> bool:
     if tok.dep_ == "dobj" and lemma in lex.words["denial_verbs"]:
         return True  # "denied any connection to Wagner's operations"
     if tok.dep_ in ("xcomp", "ccomp", "acl", "pcomp", "advcl") and lemma in lex.irrealis \
-            and not (tok.dep_ == "ccomp" and tok.head.pos_ not in ("VERB", "AUX", "ADJ")):
+            and not (tok.dep_ == "ccomp" and tok.head.pos_ not in ("VERB", "AUX", "ADJ")) \
+            and not (tok.dep_ == "ccomp" and lemma in lex.words["reporting_verbs"]):
         # ("Washington accuses Tehran of ..., a charge Iran rejects": no clause hangs on a noun)
+        # ("told X to attack" orders; "the rebels took the town, a commander told AFP" reports)
         # a vow or pledge of support is support
         return not (relation in ("BACKS", "OPPOSES") and lemma in lex.words["pledge_verbs"])
     return False
