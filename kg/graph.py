@@ -21,13 +21,14 @@ import bisect
 import json
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, BinaryIO, TextIO
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
 
 from .dedup import count_reports, count_sources, counted_evidence
 from .errors import InputError
 from .model import ACTOR_TYPES, ONTOLOGY, Actor, Document, Evidence, Extraction, Relation
+
+if TYPE_CHECKING:  # networkx loads on first use: `kg extract` streams JSONL and never needs it
+    import networkx as nx
 
 
 def _graphml_value(value: Any) -> Any:
@@ -194,7 +195,11 @@ class KnowledgeGraph:
     """
 
     def __init__(self, graph: nx.MultiDiGraph | None = None) -> None:
-        self._g = graph if graph is not None else nx.MultiDiGraph()
+        if graph is None:
+            import networkx as nx
+
+            graph = nx.MultiDiGraph()
+        self._g = graph
         self._g.graph.setdefault("documents", {})
         # actor id -> {name: [documents using it, its type in the first of them]}
         self._names: dict[str, dict[str, list[Any]]] = {}
@@ -426,6 +431,8 @@ class KnowledgeGraph:
         >>> buf = io.BytesIO(); KnowledgeGraph().write_graphml(buf); b"graphml" in buf.getvalue()
         True
         """
+        import networkx as nx
+
         g = nx.MultiDiGraph()
         g.graph["documents"] = json.dumps(self.documents, ensure_ascii=False)
         for n, d in self._g.nodes(data=True):
