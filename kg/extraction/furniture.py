@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 _AGENCY = r"(?:Reuters|REUTERS|AFP|AP|Associated Press|Agence France-Presse|Anadolu|dpa|Xinhua)"
 # "By AFP", "By Jane Roe and John Doe": a short line of capitalised words after "By"
 _BYLINE = re.compile(r"^By\s+(?:[A-Z][\w.'\u2019-]*)(?:\s+(?:and|[A-Z][\w.'\u2019-]*|of|in))*\s*$")
@@ -30,6 +32,10 @@ _DATELINE = re.compile(
 # a subhead: a short line of capital letters ("ALLIES CONDEMN ATTACKS")
 _SUBHEAD = re.compile(r"^[A-Z0-9][A-Z0-9 ,.'\u2019:;&-]{3,60}$")
 _STANDFIRST_MIN = 40  # a shorter line repeated later is no standfirst
+_HEADLINE_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
+_BODY_WORD = re.compile(r"\b[a-z][a-z'\u2019-]*\b")
+# a capital inside a sentence, not after a full stop, quote or line start: a name's word
+_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[\w,;)] )([A-Z][A-Za-z'\u2019-]*)")
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
@@ -90,6 +96,57 @@ def _repeated_standfirst(bodies: list[tuple[int, str]]) -> list[tuple[int, int, 
         if len(key) >= _STANDFIRST_MIN and _norm(following).startswith(key) and len(following) > len(line):
             out.append((start, start + len(line), "standfirst repeated as the lead"))
     return out
+
+
+def _stems(word: str) -> tuple[str, ...]:
+    """A headline word and the plain forms it may inflect ("kills" -> "kill", "shelled" -> "shell")."""
+    if len(word) < 4:
+        return (word,)
+    # "strikes" -> "strike", "clashes" -> "clash", "militias" -> "militia", "shelled" -> "shell", "seized" -> "seize"
+    return (word, re.sub(r"ies$", "y", word), re.sub(r"s$", "", word), re.sub(r"es$", "", word),
+            re.sub(r"ed$", "", word), re.sub(r"d$", "", word))
+
+
+def recase_title_headline(text: str, common: frozenset[str]) -> str:
+    """``text`` with a Title Case headline (its first line) in sentence case (same length).
+
+    Many outlets capitalise every word of a headline ("Turkish Drone Strike Kills Several
+    Kurdish Fighters"); the parser then reads "Several Kurdish Fighters" as a name.  A
+    capitalised word after the first is lowered when it is a common word: a function word, a
+    word of ``common`` (the lexicon's words), or a word the body writes in lower case; never
+    when the body capitalises it inside a sentence (a name: "Forces" of "Syrian Democratic
+    Forces") or it is an acronym ("SDF").
+
+    Examples
+    --------
+    >>> text = "Rebels Seize Two Towns From Army In Kivu\\nM23 rebels seized two towns in Kivu from the army."
+    >>> recase_title_headline(text, frozenset({"seize"})).splitlines()[0]
+    'Rebels seize two towns from army in Kivu'
+    >>> recase_title_headline("Rebels seize two towns\\nBody.", frozenset({"seize"})).splitlines()[0]
+    'Rebels seize two towns'
+    """
+    lines = _lines(text)
+    first = next((k for k, (_, line) in enumerate(lines) if line.strip()), None)
+    if first is None or len(lines) < first + 2:
+        return text
+    start, headline = lines[first]
+    words = list(_HEADLINE_WORD.finditer(headline))
+    content = [m.group() for m in words if m.group().lower() not in STOP_WORDS]
+    if len(words) < 4 or len(content) < 3 or not all(w[0].isupper() or not w[0].isalpha() for w in content) \
+            or headline.strip().isupper():
+        return text
+    body = text[start + len(headline):]
+    lowered = set(_BODY_WORD.findall(body))
+    named = {m.group(1) for m in _MID_SENTENCE_CAPITAL.finditer(body)}
+    out = list(headline)
+    for m in words[1:]:
+        word = m.group()
+        if not word[0].isupper() or not word[1:].replace("-", "").islower() or word in named:
+            continue
+        low = word.lower()
+        if low in STOP_WORDS or low in lowered or any(s in common for s in _stems(low)):
+            out[m.start()] = low[0]
+    return text[:start] + "".join(out) + text[start + len(headline):]
 
 
 def recase_subheads(text: str) -> str:

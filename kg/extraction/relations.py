@@ -94,10 +94,28 @@ class RelationExtractor:
                     if rule.applies(ctx, tok):
                         found += [f for f in rule.find(ctx, tok) if f.source != f.target]
         found = _without_own_side_talks(ctx, found)
+        found = [f for f in found if not _state_as_setting(ctx, f)]
         calibrated = rule_confidence()
         # a rule is never surer than it measured; lower confidences (claims, hedges) stay as given
         return [replace(f, confidence=calibrated[f.rule]) if calibrated.get(f.rule, 1.0) < f.confidence else f
                 for f in found]
+
+
+def _state_as_setting(ctx: Context, f: Found) -> bool:
+    """True for an attack or capture whose target state the sentence names only as the setting
+    ("a Turkish drone strike in northern Syria", "seized a base in Mali"): the site struck lies
+    somewhere in that state, and no state is struck or taken by that."""
+    if f.relation not in ("ATTACKS", "CAPTURED") or ctx.type_of(f.target) != "STATE":
+        return False
+    doc = ctx.docs[f.part]
+    at = next((t for t in doc if t.idx == f.char), None)
+    if at is None:
+        return False
+    sent = at.sent
+    named = [doc[m.root] for m in ctx.actors.mentions if m.part == f.part and f.target in (m.actor, m.agent)
+             and sent.start <= m.root < sent.end]
+    return bool(named) and all(t.dep_ == "pobj" and t.head.lower_ in ctx.lex.words["setting_prepositions"]
+                               for t in named)
 
 
 def _without_own_side_talks(ctx: Context, found: list[Found]) -> list[Found]:

@@ -23,8 +23,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from .furniture import furniture_spans, recase_subheads
+from .furniture import furniture_spans, recase_subheads, recase_title_headline
+from .lexicon import load_lexicon
 from .typography import straighten
 
 # Attribution and copyright: the article is over; teasers and links follow.
@@ -83,6 +85,13 @@ class PreparedText:
     asides: list[tuple[int, str]] = field(default_factory=list)
     boilerplate_from: int | None = None
     blanked: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """The lexicon's words: a Title Case headline writes them capitalised, yet they name nothing."""
+    lex = load_lexicon()
+    return frozenset(set(lex.verbs) | set(lex.nouns) | lex.force_nouns | set().union(*lex.words.values()))
 
 
 def _blank(text: str, start: int, end: int) -> str:
@@ -180,7 +189,7 @@ def prepare(text: str) -> PreparedText:
         blanked.append((boilerplate_from, len(text), "page furniture to the end"))
     for start, end, _ in blanked:
         parse_text = _blank(parse_text, start, end)
-    parse_text = recase_subheads(parse_text)
+    parse_text = recase_title_headline(recase_subheads(parse_text), _common_words())
     asides = []
     for m in _ASIDE.finditer(parse_text):
         asides.append((m.start(1), m.group(1)))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from extraction.extraction_helpers import extract_text, triples
 
-from kg.extraction.furniture import furniture_spans, recase_subheads
+from kg.extraction.furniture import furniture_spans, recase_subheads, recase_title_headline
 from kg.extraction.text import prepare
 
 STORY = (
@@ -58,3 +58,31 @@ def test_the_agency_of_a_dateline_is_no_actor() -> None:
 def test_the_agency_that_carries_the_story_is_no_actor_in_the_body() -> None:
     text = "Fighters killed 100 people in Djibo, security sources told AFP. Reuters could not verify the toll."
     assert {a.name for a in extract_text(text).actors} == {"Djibo"}
+
+
+TITLE_CASE_STORY = (
+    "Rebel Drone Strike Kills Several Soldiers Near Syrian Democratic Forces Base\n"
+    "A rebel drone killed several soldiers near a base of the Syrian Democratic Forces, officials said."
+)
+
+
+def test_a_title_case_headline_is_read_in_sentence_case() -> None:
+    # common words go to lower case; the name the body capitalises mid-sentence stays
+    assert recase_title_headline(TITLE_CASE_STORY, frozenset({"strike", "kill"})).splitlines()[0] == (
+        "Rebel drone strike kills several soldiers near Syrian Democratic Forces base"
+    )
+
+
+def test_a_sentence_case_or_one_line_headline_is_left_alone() -> None:
+    text = "Rebels Seize Two Towns From Army"
+    assert recase_title_headline(text, frozenset({"seize"})) == text
+    text = "Two SDF fighters killed in Turkish drone strike\nA Turkish drone killed two SDF fighters."
+    assert recase_title_headline(text, frozenset({"kill"})) == text
+
+
+def test_a_title_case_headline_names_no_junk_actor() -> None:
+    prepared = prepare(TITLE_CASE_STORY)
+    assert len(prepared.parse_text) == len(TITLE_CASE_STORY)
+    assert prepared.parse_text.splitlines()[0] == (
+        "Rebel drone strike kills several soldiers near Syrian Democratic Forces base"
+    )

@@ -236,3 +236,15 @@ def test_same_fact_twice_is_one_relation_with_two_evidences() -> None:
     assert [(r.source, r.type, r.target, len(r.evidence)) for r in result.relations] == [
         ("iran", "BACKS", "houthis", 2)
     ]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a state named only as the setting of a strike or a capture is not struck or taken
+    ("Turkish jets carried out air strikes in northern Iraq on Sunday.", set()),
+    ("Russian forces seized a village in eastern Ukraine.", set()),
+    # the state struck itself, or a place of it, still is
+    ("Turkish jets struck Iraq on Sunday.", {("Turkey", "ATTACKS", "Iraq")}),
+    ("Russian missiles hit Kharkiv in eastern Ukraine.", {("Russia", "ATTACKS", "Kharkiv")}),
+])
+def test_a_state_named_as_the_setting_is_no_target(sentence: str, expected: set) -> None:
+    assert triples(sentence) == expected
