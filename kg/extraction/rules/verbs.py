@@ -73,6 +73,11 @@ def verb(ctx: Context, tok: Token) -> Iterator[Found]:
         relation = _realis(ctx, tok, lemma, relation)
         if relation is None:
             return
+        if relation == "LEADS" and any(t is not None and ctx.lex.has("delegation_nouns", t) and any(
+                c.dep_ == "poss" for c in t.children) for t in (object_of(tok), patient(ctx.lex, tok))):
+            # "Pakistan's delegation was led by X": the head of a state's delegation leads no state
+            # (his title says whose member he is; "the government delegation" is the driver's)
+            return
         conf = hedge(ctx.lex, tok)
         agents, passive = subject(ctx, tok)
         if not agents and not passive:
@@ -140,9 +145,11 @@ def _realis(ctx: Context, tok: Token, lemma: str, relation: str) -> str | None:
         return None  # "took the Gulf state to the court"
     if lemma == "tell" and not any(c.dep_ == "xcomp" for c in tok.children):
         return None  # "told AFP that ..." reports; "told X to ..." orders
-    if relation in ("ATTACKS", "CAPTURED") and any(
+    if relation in ("ATTACKS", "CAPTURED", "NEGOTIATES_WITH", "ALLIED_WITH") and any(
             c.dep_ == "aux" and c.lower_ in ctx.lex.hedges for c in tok.children):
-        return None  # "fighters say they will push on towards Kinshasa": not (yet) an event
+        # "fighters say they will push on towards Kinshasa", "the two sides will meet again",
+        # "would cooperate with Washington": not (yet) an event
+        return None
     if blocked(ctx.lex, tok, relation):
         if relation == "ATTACKS" and intended(ctx.lex, tok):
             return "OPPOSES"  # "vowed to destroy Hamas": no attack yet, but a stance against it

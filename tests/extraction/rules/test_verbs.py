@@ -209,3 +209,17 @@ def test_giving_a_welcome_or_a_warning_is_no_help() -> None:
 ])
 def test_a_meeting_still_to_come_is_no_negotiation(sentence: str) -> None:
     check(sentence, set())
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Serbia and Kosovo will meet in Brussels on Monday.", set()),
+    ("Ecuador said it would cooperate with Colombia.", set()),
+    ("Serbia and Kosovo met in Brussels on Monday.", {("Serbia", "NEGOTIATES_WITH", "Kosovo", "verb")}),
+])
+def test_talks_or_cooperation_still_to_come_are_not_coded(sentence: str, expected: set) -> None:
+    check(sentence, expected)
+
+
+def test_the_head_of_a_delegation_leads_no_state() -> None:
+    check("Serbia's delegation was led by Foreign Minister Marko Djuric.",
+          {("Marko Djuric", "MEMBER_OF", "Serbia", "title")})
