@@ -377,7 +377,7 @@ class MentionFinder:
             if group is not None and not acronyms.intersection(range(*group)):
                 # "local Druze militias": a group of its own, not the tagger's "Druze"
                 out[:] = [m for m in out if not (group[0] <= m.start and m.end <= group[1]
-                                                 and (m.entry is None or m.label == "LOCATION"))]
+                                                 and (m.entry is None or m.label in ("LOCATION", "PERSON")))]
                 add(group[0], group[1], tok.i, "group", None, "ARMED_GROUP")
                 continue
             body = body_phrase(doc, tok, self.lex)

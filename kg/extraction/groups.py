@@ -27,8 +27,11 @@ def group_phrase(doc: Doc, head: Token, lex: Lexicon) -> tuple[int, int] | None:
     """The span ``(start, end)`` of a group named by ``head`` and its identifying modifiers,
     or ``None`` when ``head`` names no new group (no group noun, nothing identifies it, or a
     modifier is a known actor's name: ``ent_id_`` set by the gazetteer ruler)."""
-    if head.pos_ not in ("NOUN", "PROPN") or not lex.has("armed_group_heads", head) \
-            or head.dep_ in ("compound", "amod"):
+    if head.pos_ not in ("NOUN", "PROPN") or head.dep_ in ("compound", "amod"):
+        return None
+    if lex.has("follower_nouns", head):
+        return _followers(doc, head)
+    if not lex.has("armed_group_heads", head):
         return None
     start = head.i
     while start > 0 and doc[start - 1].dep_ in _MODIFIERS and doc[start - 1].head.i >= start - 1 \
@@ -66,6 +69,15 @@ def body_phrase(doc: Doc, head: Token, lex: Lexicon) -> tuple[int, int] | None:
     if not any(t.ent_type_ == "NORP" for t in words):
         return None
     return min(t.i for t in words), head.i + 1
+
+
+def _followers(doc: Doc, head: Token) -> tuple[int, int] | None:
+    """"Assad loyalists", "Haftar supporters": the followers a person's name modifies are a
+    group of their own (the man himself does not fight with them)."""
+    start = head.i
+    while start > 0 and doc[start - 1].ent_type_ == "PERSON" and doc[start - 1].head.i in range(start - 1, head.i + 1):
+        start -= 1
+    return (start, head.i + 1) if start < head.i else None
 
 
 def _identifies(tok: Token, lex: Lexicon) -> bool:

@@ -170,12 +170,24 @@ class Resolver:
                     counts[state] += 2 if m.kind == "government" else 1
         return counts.most_common(1)[0][0] if counts else None
 
+    def ground_country(self, mentions: list[Mention]) -> str | None:
+        """The state whose places the article names most: where its rebels fight, even when a
+        foreign army ("French troops", "Wagner") is named more often than the country itself."""
+        counts: Counter[str] = Counter()
+        for m in mentions:
+            if m.entry in self.gaz and self.gaz[m.entry].type == "LOCATION":
+                state = self.gaz.state_of(m.entry)
+                if state:
+                    counts[state] += 1
+        return counts.most_common(1)[0][0] if counts else None
+
     def resolve(self, mentions: list[Mention], docs: list[Doc]) -> DocumentActors:
         """Give every mention an actor key and return the document's actors."""
         gaz = self.gaz
         mentions = sorted(mentions, key=lambda m: m.char_start)
         by_token = {(m.part, k): m for m in mentions for k in range(m.start, m.end)}
         home = self.home_country(mentions)
+        ground = self.ground_country(mentions) or home
         actors: dict[str, ActorRecord] = {}
         named_entries = Counter(m.entry for m in mentions if m.entry)
         kept: list[Mention] = []
@@ -257,7 +269,7 @@ class Resolver:
                 rec = record(key, "GOVERNMENT", None)
                 rec.names[key] += 1
             elif m.kind == "opposition":
-                key = self._opposition(m, named_entries, home)
+                key = self._opposition(m, named_entries, ground)
                 m.actor = key
                 rec = record(key, "ARMED_GROUP", key if key in gaz else None)
                 if key not in gaz:

@@ -68,3 +68,15 @@ def test_a_body_a_people_or_faith_names_is_an_organisation(text: str, expected: 
 def test_a_people_or_faith_alone_is_no_actor() -> None:
     names = {a.name for a in extract_text("The Druze of Sweida fled as Bedouin civilians watched.").actors}
     assert not names & {"Druze", "Bedouin"}
+
+
+def test_followers_named_after_a_person_are_a_group_of_their_own() -> None:
+    found = {a.name: a.type for a in extract_text(
+        "Assad loyalists ambushed a patrol near Jableh. Assad fled to Moscow in 2024.").actors}
+    assert found["Assad loyalists"] == "ARMED_GROUP"
+    assert found["Bashar al-Assad"] == "PERSON"
+
+
+def test_a_persons_supporters_are_no_group_without_the_name() -> None:
+    names = {a.name for a in extract_text("Supporters rallied in Harare on Monday.").actors}
+    assert names == {"Harare"}

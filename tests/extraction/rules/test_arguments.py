@@ -76,9 +76,10 @@ def test_the_affixed_group_and_accused_soldiers(sentence: str, expected: set) ->
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
-    # followers named after a man act for his side, not as the man himself
-    ("Mugabe loyalists stormed the party offices in Harare.", set()),
-    ("Haftar supporters attacked a checkpoint near Sirte.", set()),
+    # followers named after a man are a group of their own, not the man himself
+    ("Mugabe loyalists stormed the party offices in Harare.",
+     {("Mugabe loyalists", "ATTACKS", "Harare", "verb")}),
+    ("Haftar supporters attacked a checkpoint near Sirte.", {("Haftar supporters", "ATTACKS", "Sirte", "verb")}),
     # near-miss: forces loyal to a man are his
     ("Forces loyal to Haftar attacked Tripoli.", {("Khalifa Haftar", "ATTACKS", "Tripoli", "verb")}),
 ])
