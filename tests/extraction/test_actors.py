@@ -214,3 +214,16 @@ def test_a_surname_after_the_famous_man_is_named_is_his() -> None:
                    "Captain Ibrahim Traore said soldiers fought jihadists. Traore vowed to win.")
     assert found["Amadou Traore"] == ("PERSON", [])
     assert found["Ibrahim Traore"] == ("PERSON", ["Traore"])
+
+
+def test_rebels_are_of_the_country_whose_places_are_named_not_of_a_foreign_army() -> None:
+    found = actors("French troops were deployed in Abidjan. France sent more soldiers to the French base. "
+                   "Rebels seized Bouake on Monday.")
+    assert found["Ivorian opposition"] == ("ARMED_GROUP", ["Rebels"])
+    assert "French opposition" not in found
+
+
+def test_islamic_state_in_west_africa_is_its_own_province_not_islamic_state() -> None:
+    found = actors("Islamic State in West Africa fighters attacked a base in Borno.")
+    assert found["Islamic State West Africa Province"] == ("ARMED_GROUP", ["Islamic State in West Africa fighters"])
+    assert "Islamic State" not in found and "West Africa" not in found
