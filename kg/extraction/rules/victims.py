@@ -21,6 +21,7 @@ from .arguments import args, subject
 from .clauses import blocked, object_of
 from .context import Context, Found
 from .designations import is_among_them, series
+from .names import new_place
 
 
 def is_killing(ctx: Context, tok: Token) -> bool:
@@ -38,12 +39,22 @@ def victims(ctx: Context, tok: Token) -> Iterator[Found]:
     agents, passive = subject(ctx, tok)
     if passive:
         return
-    named = [a for head in heads for t in series(head) for a in args(ctx, t)]
+    listed = [t for head in heads for t in series(head)]
+    named = [a for t in listed for a in args(ctx, t)]
+    obj = object_of(tok)
+    place_list = obj is not None and any(ctx.lex.has("place_heads", o) for o in (obj, *obj.conjuncts))
+    if place_list:
+        # "seized several towns, including Sake and Minova": the names the tagger took for
+        # people or organisations, or missed, are towns too
+        for a in named:
+            rec = ctx.actors.actors.get(a.mention.actor or "")
+            if rec is not None and rec.entry is None and rec.type in ("ORGANIZATION", "PERSON"):
+                rec.type = "LOCATION"
+        named += [a for t in listed for a in new_place(ctx, t)]
     if relation == "ATTACKS":
         people = [a for a in named if ctx.type_of(a.mention.actor or "") == "PERSON"]
         yield from ctx.emit(agents, "ATTACKS", people, tok, "victims", 0.8)
-    obj = object_of(tok)
-    if obj is not None and any(ctx.lex.has("place_heads", o) for o in (obj, *obj.conjuncts)):
+    if place_list:
         # "seized several towns, among them X": only a list of places is one of places
         places = [a for a in named if ctx.is_place(a.mention)]
         yield from ctx.emit(agents, relation, places, tok, "listed-places", 0.8)

@@ -1,6 +1,7 @@
 """Phrasings that real wire copy uses often and the dev sets under-represent: an event reported
-with "<source> told <outlet>", and places listed under one place noun that the tagger took for
-people."""
+with "<source> told <outlet>", a sentence-opening "Fighting between X and Y", and places listed
+under a place noun ("the towns of A and B", "several towns, including A and B") that the tagger
+took for people or missed."""
 
 from __future__ import annotations
 
@@ -27,6 +28,11 @@ CASES: list[Case] = [
      {("Rapid Support Forces", "ATTACKS", "Sudanese government", "noun-between")}),
     ("Fighting between M23 and the Congolese army did not resume on Monday.", set()),
     ("Fighting the M23 is the army's priority.", set()),
+    # "several towns, including A and B": names the tagger missed or took for people are towns
+    ("M23 seized several towns, including Sake and Minova.",
+     {("M23", "CAPTURED", "Sake", "listed-places"), ("M23", "CAPTURED", "Minova", "listed-places")}),
+    ("M23 did not seize several towns, including Sake and Minova.", set()),
+    ("M23 plans to seize several towns, including Sake.", set()),
 ]
 
 
