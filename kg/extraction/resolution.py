@@ -120,6 +120,8 @@ def _merge_apposed_descriptions(mentions: list[Mention], actors: dict[str, Actor
         head = docs[m.part][m.root]
         while head.dep_ in ("compound", "amod") and head.head.i != head.i:
             head = head.head  # "resistance" of "resistance group"
+        if any(c.dep_ in ("cc", "conj") for c in head.children):
+            continue  # "Hezbollah, rebels and militias": a list the parser hung as an apposition
         anchors = [head.head] if head.dep_ == "appos" else []
         anchors += [c for c in head.children if c.dep_ == "appos"]
         named = [o for o in (by_token.get((m.part, a.i)) for a in anchors) if o is not None and o is not m
