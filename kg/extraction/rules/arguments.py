@@ -737,8 +737,10 @@ def _excluded_from_reference(ctx: Context, pron: Token) -> set[int]:
     while head.head.i != head.i:
         if head.dep_ == "relcl":
             excluded.update(range(head.head.left_edge.i, head.head.i + 1))
-        if head.dep_ == "conj" and any(c.dep_ in SUBJECTS for c in head.children):
-            break  # ("Eritrean troops fought ..., and Amnesty has accused them": a clause of its own)
+        if head.dep_ == "conj" and pron.dep_ != "poss" and any(c.dep_ in SUBJECTS for c in head.children):
+            # ("Eritrean troops fought ..., and Amnesty has accused them": a clause of its own; a
+            # possessive still skips the subjects above: "Belarus negotiated with Wagner, and ... its leader")
+            break
         head = reporting_verb(ctx.lex, head) or head.head
         if not is_subject:
             for c in head.children:

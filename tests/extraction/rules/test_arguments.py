@@ -19,6 +19,10 @@ CASES: list[Case] = [
      {("Tigray People's Liberation Front", "CAPTURED", "Mekelle", "verb")}),
     ("A drone launched by the Houthis hit an apartment building in Tel Aviv.",
      {("Houthis", "ATTACKS", "Tel Aviv", "verb")}),
+    # a possessive in a conjoined clause with its own subject still skips the subject above
+    ("Belarus negotiated with Wagner, and the convoy halted under a deal that sends its leader Yevgeny Prigozhin "
+     "into exile.", {("Belarus", "NEGOTIATES_WITH", "Wagner Group", "verb"),
+                     ("Yevgeny Prigozhin", "LEADS", "Wagner Group", "title")}),
 ]
 
 
