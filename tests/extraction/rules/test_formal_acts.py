@@ -66,6 +66,8 @@ FORMAL_STEPS: list[Case] = [
     ("Hamas has been in talks with Israel through Egyptian mediators.",
      {("Hamas", "NEGOTIATES_WITH", "Israel", "in-talks"), ("Egypt", "NEGOTIATES_WITH", "Hamas", "in-talks"),
       ("Egypt", "NEGOTIATES_WITH", "Israel", "in-talks")}),
+    ("Hamas leader Khalil al-Hayya has been in talks with Israel through Egyptian mediators.",
+     {("Khalil al-Hayya", "LEADS", "Hamas", "title")}),
     ("The ELN remained in negotiations with the Colombian government.",
      {("National Liberation Army", "NEGOTIATES_WITH", "Colombian government", "in-talks")}),
     ("Egypt negotiated a truce between Israel and Hamas.",
