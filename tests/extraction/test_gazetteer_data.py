@@ -254,3 +254,11 @@ def seed_actors() -> list[dict[str, Any]]:
     path = shared_eval("seed", "actors.jsonl")
     with path.open(encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]
+
+
+def test_the_npa_and_its_party_are_apart_and_rebels_describe_the_npa() -> None:
+    entries = by_name()
+    npa, cpp = entries["New People's Army"], entries["Communist Party of the Philippines"]
+    assert (npa["type"], npa["case_sensitive_aliases"], npa["country"]) == ("ARMED_GROUP", ["NPA"], "Philippines")
+    assert (cpp["type"], cpp["case_sensitive_aliases"]) == ("ORGANIZATION", ["CPP"])
+    assert {"rebels", "communist rebels"} <= set(npa["descriptions"])

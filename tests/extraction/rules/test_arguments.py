@@ -89,3 +89,9 @@ def test_the_affixed_group_and_accused_soldiers(sentence: str, expected: set) ->
 ])
 def test_followers_of_a_person_are_not_the_person(sentence: str, expected: set) -> None:
     check(sentence, expected)
+
+
+def test_rebels_of_an_article_naming_the_npa_are_the_npa() -> None:
+    check("Philippine soldiers killed five New People's Army guerrillas on Samar. The rebels later seized the town "
+          "of Las Navas.", {("Philippines", "ATTACKS", "New People's Army", "verb"),
+                            ("New People's Army", "CAPTURED", "Las Navas", "verb")})
