@@ -256,8 +256,11 @@ class MentionFinder:
             return m
 
         for ent in doc.ents:
-            if not ent.ent_id_ and ent.label_ not in NER_TYPES and alias_owner(ent.root, self.lex) is None:
-                continue  # ("known as "Gheniwa"": a name, whatever the tagger thought it was)
+            owner = alias_owner(ent.root, self.lex) if not ent.ent_id_ and ent.label_ not in NER_TYPES else None
+            if not ent.ent_id_ and ent.label_ not in NER_TYPES and (owner is None or owner.pos_ != "PROPN"):
+                # ("X, known as "Gheniwa"": a name, whatever the tagger thought it was; not "an
+                # offensive known as Operation 1027", which names no one)
+                continue
             start, end = _span_bounds(doc, ent.start, ent.end, self.lex)
             if not ent.ent_id_ and ent.label_ in ("PERSON", "ORG"):
                 start = _nickname_start(doc, start)

@@ -119,6 +119,11 @@ def test_a_second_name_after_known_as_or_alias_is_the_same_person() -> None:
     assert found["Pedro Alvarado"] == ("PERSON", ["Gato"])
 
 
+def test_the_name_of_an_operation_known_as_such_is_no_actor() -> None:
+    assert actors("The alliance launched an offensive against the military, known as Operation 1027, in "
+                  "October.") == {}
+
+
 def test_the_surname_of_a_person_named_in_full_is_that_person() -> None:
     found = actors("Israel said it killed Hezbollah's chief of staff, Haytham Ali Tabatabai, in a strike on Beirut. "
                    "Hezbollah confirmed the death of Tabatabai.")
