@@ -108,10 +108,10 @@ def _state_as_setting(ctx: Context, f: Found) -> bool:
     if f.relation not in ("ATTACKS", "CAPTURED") or ctx.type_of(f.target) != "STATE":
         return False
     doc = ctx.docs[f.part]
-    at = next((t for t in doc if t.idx == f.char), None)
+    at = doc.char_span(f.char, f.char + 1, alignment_mode="expand")
     if at is None:
         return False
-    sent = at.sent
+    sent = at[0].sent
     named = [doc[m.root] for m in ctx.actors.mentions if m.part == f.part and f.target in (m.actor, m.agent)
              and sent.start <= m.root < sent.end]
     return bool(named) and all(t.dep_ == "pobj" and t.head.lower_ in ctx.lex.words["setting_prepositions"]

@@ -56,16 +56,20 @@ EXAMPLES = GoldSet("examples", GOLD / "dev", REPO / "examples", EXAMPLES_MIN_F1)
 HELDOUT = GoldSet("heldout", GOLD / "heldout1", GOLD / "heldout1", HELDOUT_MIN_F1, article_count=6)
 HELDOUT2 = GoldSet("heldout2", GOLD / "heldout2", GOLD / "heldout2", HELDOUT2_MIN_F1,
                    article_count=6, relations_per_article=(12, 25))
-WIRE_A = GoldSet("wire-a", GOLD / "wire-a", GOLD / "wire-a", WIRE_MIN_F1, article_count=20,
-                 relations_per_article=(10, 30))
-WIRE_B = GoldSet("wire-b", GOLD / "wire-b", GOLD / "wire-b", WIRE_MIN_F1, article_count=20,
-                 relations_per_article=(10, 30))
-HELDOUT3 = GoldSet("heldout3", GOLD / "heldout3", GOLD / "heldout3", HELDOUT3_MIN_F1, article_count=12,
-                   relations_per_article=(10, 30))
-HELDOUT4 = GoldSet("heldout4", GOLD / "heldout4", GOLD / "heldout4", HELDOUT4_MIN_F1, article_count=16,
-                   relations_per_article=(10, 30))
-HELDOUT5 = GoldSet("heldout5", GOLD / "heldout5", GOLD / "heldout5", HELDOUT5_MIN_F1, article_count=12,
-                   relations_per_article=(10, 30))
+# wire-style sets keep their articles beside the gold; each article has 10-30 gold relations
+WIRE_RELATIONS_PER_ARTICLE = (10, 30)
+
+
+def _wire_style(folder: str, min_f1: float, article_count: int) -> GoldSet:
+    return GoldSet(folder, GOLD / folder, GOLD / folder, min_f1, article_count=article_count,
+                   relations_per_article=WIRE_RELATIONS_PER_ARTICLE)
+
+
+WIRE_A = _wire_style("wire-a", WIRE_MIN_F1, 20)
+WIRE_B = _wire_style("wire-b", WIRE_MIN_F1, 20)
+HELDOUT3 = _wire_style("heldout3", HELDOUT3_MIN_F1, 12)
+HELDOUT4 = _wire_style("heldout4", HELDOUT4_MIN_F1, 16)
+HELDOUT5 = _wire_style("heldout5", HELDOUT5_MIN_F1, 12)
 SETS = (EXAMPLES, HELDOUT, HELDOUT2, WIRE_A, WIRE_B, HELDOUT3, HELDOUT4, HELDOUT5)
 
 
