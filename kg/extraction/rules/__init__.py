@@ -13,9 +13,12 @@ Rule families (the name each keeps on its evidence):
   :mod:`.gerunds` (a sentence-opening "Fighting between X and Y" read as the noun);
 - :mod:`.titles` (``title``, ``title-possessive``, ``title-power``, ``title-sworn``);
 - :mod:`.affixes` (``affix``); :mod:`.joint` (``alongside``, ``side``);
-- :mod:`.formal_acts` (``mediation``, ``designation``, ``formal-act``, ``sanctions``, ``in-talks``) and
-  :mod:`.designations` (``designation-passive``, ``designation-members``); :mod:`.vows` (``vow``);
-  :mod:`.alliances` (``joined-in``, ``allied-with``, ``loyal-to``, ``turned-to``);
+- :mod:`.formal_acts` (``mediation``, ``designation``, ``formal-act``, ``expulsion``, ``sanctions``,
+  ``in-talks``) and
+  :mod:`.designations` (``designation-passive``, ``designation-relative``, ``designation-members``);
+  :mod:`.vows` (``vow``); :mod:`.demands` (``demand``, ``threat``);
+  :mod:`.alliances` (``joined-in``, ``allied-with``, ``loyal-to``, ``allegiance``, ``one-of``,
+  ``together``, ``turned-to``);
   :mod:`.victims` (``victims``).
 
 Shared parts: :mod:`.context` (the per-document state), :mod:`.clauses` (clause
@@ -32,16 +35,32 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .affixes import affix
-from .alliances import alignment, is_alignment, is_joining, is_turning_to, joining, turned_to
+from .alliances import (
+    alignment,
+    allegiance,
+    is_alignment,
+    is_allegiance,
+    is_joining,
+    is_one_of,
+    is_together,
+    is_turning_to,
+    joining,
+    one_of,
+    together,
+    turned_to,
+)
 from .attribution import branding, criticized_attack, is_branding_verb, is_criticism_verb
 from .context import Arg, Context, Found
-from .designations import designated_members, designated_passively, is_designating
+from .demands import demand, is_demand
+from .designations import designated_in_relative, designated_members, designated_passively, is_designating
 from .formal_acts import (
     designation,
     diplomatic_act,
+    expulsion,
     in_talks,
     is_designation,
     is_diplomatic_act,
+    is_expulsion,
     is_in_talks,
     is_mediation,
     is_sanctions,
@@ -67,9 +86,9 @@ class Rule:
     --------
     >>> [r.name for r in RULES]  # doctest: +NORMALIZE_WHITESPACE
     ['affix', 'verb', 'verb-headline', 'noun', 'event-gerund', 'title', 'possessive', 'side', 'alongside', 'mediation',
-     'criticism-event', 'branding', 'designation', 'designation-passive', 'designation-members',
-     'vow', 'joined-in', 'allied-with', 'turned-to', 'formal-act', 'sanctions', 'in-talks',
-     'victims']
+     'criticism-event', 'branding', 'designation', 'designation-passive', 'designation-relative', 'designation-members',
+     'vow', 'demand', 'joined-in', 'allied-with', 'allegiance', 'one-of', 'together', 'turned-to', 'formal-act',
+     'expulsion', 'sanctions', 'in-talks', 'victims']
     """
 
     name: str
@@ -96,12 +115,18 @@ RULES: tuple[Rule, ...] = (
     Rule("branding", is_branding_verb, branding),
     Rule("designation", is_designation, designation),
     Rule("designation-passive", is_designating, designated_passively),
+    Rule("designation-relative", is_designating, designated_in_relative),
     Rule("designation-members", is_designating, designated_members),
     Rule("vow", is_vow, vow),
+    Rule("demand", is_demand, demand),
     Rule("joined-in", is_joining, joining),
     Rule("allied-with", is_alignment, alignment),
+    Rule("allegiance", is_allegiance, allegiance),
+    Rule("one-of", is_one_of, one_of),
+    Rule("together", is_together, together),
     Rule("turned-to", is_turning_to, turned_to),
     Rule("formal-act", is_diplomatic_act, diplomatic_act),
+    Rule("expulsion", is_expulsion, expulsion),
     Rule("sanctions", is_sanctions, sanctions),
     Rule("in-talks", is_in_talks, in_talks),
     Rule("victims", is_killing, victims),

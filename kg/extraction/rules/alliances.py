@@ -8,6 +8,14 @@
   adjective; "fighters loyal to warlord X" (rule ``loyal-to``): the person LEADS them;
   "insurgents loyal to Islamic State": they are its members.
 - "Goita turned to Moscow for military help" (rule ``turned-to``): Moscow BACKS Goita.
+- "the ADF, which pledged allegiance to Islamic State" (rule ``allegiance``): a member of it (a
+  person sworn to leads the one who swears, as with "loyal to"); "a faction affiliated with
+  ISWAP" (rule ``allied-with``): a member of it.
+- "the task force, which brings together troops from Nigeria, Chad and Cameroon", "Niger, Mali
+  and Burkina Faso have grouped together in the Alliance of Sahel States" (rule ``together``): the
+  ones brought together are members of the whole and allies of each other (``grouping_verbs``).
+- "Kataib Hezbollah, one of the factions in the PMF", "X is one of three groups in the
+  alliance", "one of the coalition's members" (rule ``one-of``): a member of the whole.
 - :func:`founders`: the subjects of a verb of founding, also when the parser hung it on a
   passive verb ("Mali, Burkina Faso and Niger, all ruled by officers, have formed ...").
 
@@ -21,7 +29,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from .arguments import args, prep_objects, subject
+from .arguments import arg, args, prep_objects, subject
 from .clauses import SUBJECTS, blocked
 from .context import Arg, Context, Found
 from .formal_acts import _actors as distinct_actors
@@ -78,7 +86,8 @@ def alignment(ctx: Context, tok: Token) -> Iterator[Found]:
     """"X is allied with Y", "militias aligned with the army" -> ALLIED_WITH; "gunmen loyal to
     X" -> the person X LEADS them, "a brigade loyal to the FSA" -> MEMBER_OF it."""
     loyal = tok.lower_ == "loyal"
-    if blocked(ctx.lex, tok, "LEADS" if loyal else "ALLIED_WITH"):
+    affiliated = tok.lower_ == "affiliated"
+    if blocked(ctx.lex, tok, "LEADS" if loyal else "MEMBER_OF" if affiliated else "ALLIED_WITH"):
         return
     partners = [a for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "to")
                 for a in prep_objects(ctx, c)]
@@ -95,8 +104,70 @@ def alignment(ctx: Context, tok: Token) -> Iterator[Found]:
         yield from ctx.emit(people, "LEADS", sides, tok, "loyal-to", 0.75)
         groups = [p for p in partners if ctx.type_of(p.mention.actor or "") in ("ARMED_GROUP", "ORGANIZATION")]
         yield from ctx.emit(sides, "MEMBER_OF", groups, tok, "loyal-to", 0.7)
+    elif affiliated:
+        # "a jihadist faction affiliated with ISWAP": a branch of it
+        groups = [p for p in partners if ctx.type_of(p.mention.actor or "") in ("ARMED_GROUP", "ORGANIZATION")]
+        yield from ctx.emit(sides, "MEMBER_OF", groups, tok, "allied-with", 0.75)
     else:
         yield from ctx.emit(sides, "ALLIED_WITH", partners, tok, "allied-with", 0.8)
+
+
+def is_allegiance(ctx: Context, tok: Token) -> bool:
+    """"allegiance" as the object of a verb ("pledged allegiance to", "swore allegiance to")."""
+    return tok.lemma_.lower() == "allegiance" and tok.dep_ == "dobj" and tok.head.pos_ == "VERB"
+
+
+def allegiance(ctx: Context, tok: Token) -> Iterator[Found]:
+    """"pledged allegiance to Islamic State": the one who pledges is a member of the group; "swore
+    allegiance to X" (a person): X leads the one who swears."""
+    verb = tok.head
+    if blocked(ctx.lex, verb, "MEMBER_OF"):
+        return
+    sworn_to = [a for c in (*tok.children, *verb.children) if c.dep_ == "prep" and c.lower_ == "to"
+                for a in prep_objects(ctx, c)]
+    agents, passive = subject(ctx, verb)
+    if passive or not sworn_to:
+        return
+    people = [p for p in sworn_to if ctx.type_of(p.mention.actor or "") == "PERSON"]
+    groups = [p for p in sworn_to if ctx.type_of(p.mention.actor or "") in ("ARMED_GROUP", "ORGANIZATION")]
+    yield from ctx.emit(agents, "MEMBER_OF", groups, tok, "allegiance", 0.8)
+    sides = [a for a in agents if ctx.type_of(a.mention.actor or "") != "PERSON"]
+    yield from ctx.emit(people, "LEADS", sides, tok, "allegiance", 0.7)
+
+
+def is_one_of(ctx: Context, tok: Token) -> bool:
+    """"one" with an "of" phrase ("one of the factions in the PMF")."""
+    return tok.lower_ == "one" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+
+
+def one_of(ctx: Context, tok: Token) -> Iterator[Found]:
+    """"X, one of the factions in the PMF", "X is one of three groups in the alliance", "X, one of
+    the coalition's members": X is a member of the whole."""
+    if blocked(ctx.lex, tok, "MEMBER_OF"):
+        return
+    kinds = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+             for p in c.children if p.dep_ == "pobj"]
+    kinds = [k for k in kinds if k.lower_ in ctx.lex.words["group_plural_nouns"] or k.lower_ == "members"]
+    wholes = [a for k in kinds for a in _whole_of(ctx, k)]
+    wholes = [w for w in wholes if ctx.type_of(w.mention.actor or "") in ("ARMED_GROUP", "ORGANIZATION")]
+    if not wholes:
+        return
+    if tok.dep_ == "appos":
+        members = args(ctx, tok.head)
+    elif tok.dep_ == "attr":
+        members = [a for c in tok.head.children if c.dep_ == "nsubj" for a in args(ctx, c)]
+    else:
+        return
+    members = [m for m in members if ctx.type_of(m.mention.actor or "") not in ("PERSON", "LOCATION")]
+    yield from ctx.emit(members, "MEMBER_OF", wholes, tok, "one-of", 0.8)
+
+
+def _whole_of(ctx: Context, kind: Token) -> list[Arg]:
+    """The whole a class of groups is named in: "factions in the PMF", "the coalition's
+    members", "members of the coalition"."""
+    preps = ("in", "of") if kind.lower_ == "members" else ("in",)
+    found = [a for c in kind.children if c.dep_ == "prep" and c.lower_ in preps for a in prep_objects(ctx, c)]
+    return found + [a for c in kind.children if c.dep_ == "poss" for a in arg(ctx, c)]
 
 
 def _aligned_sides(ctx: Context, tok: Token) -> list[Arg]:
@@ -134,3 +205,45 @@ def turned_to(ctx: Context, tok: Token) -> Iterator[Found]:
     agents, passive = subject(ctx, tok)
     if not passive:
         yield from ctx.emit(prep_objects(ctx, to), "BACKS", agents, tok, "turned-to", 0.8)
+
+
+def is_together(ctx: Context, tok: Token) -> bool:
+    """A verb of grouping with "together" ("brings together", "grouped together in")."""
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in ctx.lex.words["grouping_verbs"] \
+        and any(c.lower_ == "together" for c in tok.children)
+
+
+def together(ctx: Context, tok: Token) -> Iterator[Found]:
+    """"X, which brings together A, B and C": A, B and C are members of X; "A, B and C grouped
+    together in X": the same; either way they are allies of each other.  Only a named alliance,
+    coalition or joint force is such a whole."""
+    if blocked(ctx.lex, tok, "MEMBER_OF"):
+        return
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    if objects:
+        wholes, passive = subject(ctx, tok)
+        if passive:
+            return
+        members = [a for o in objects for a in args(ctx, o)]
+        # "brings together troops from Nigeria and Chad": the states the troops come from
+        members += [a for o in (tok, *objects) for c in o.children if c.dep_ == "prep" and c.lower_ == "from"
+                    for a in prep_objects(ctx, c)]
+    else:
+        members = founders(ctx, tok)
+        wholes = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" for a in prep_objects(ctx, c)]
+    wholes = [w for w in wholes if _is_grouping(ctx, w)]
+    members = [m for m in distinct_actors(ctx, members)
+               if ctx.type_of(m.mention.actor or "") not in ("PERSON", "LOCATION")]
+    if len(members) < 2 or not wholes:
+        return  # "Russia and Ukraine came together for talks" forms nothing
+    yield from ctx.emit(members, "MEMBER_OF", wholes, tok, "together", 0.8)
+    for k, first in enumerate(members):
+        yield from ctx.emit([first], "ALLIED_WITH", members[k + 1:], tok, "together", 0.75)
+
+
+def _is_grouping(ctx: Context, whole: Arg) -> bool:
+    """A named alliance, coalition or joint force."""
+    m = whole.mention
+    if m.kind == "synthetic" or ctx.type_of(m.actor or "") not in ("ARMED_GROUP", "ORGANIZATION"):
+        return False
+    return any(ctx.lex.has("collective_nouns", t) or t.lower_ == "force" for t in ctx.docs[m.part][m.start:m.end])

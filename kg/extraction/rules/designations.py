@@ -1,7 +1,13 @@
-"""Designations the ``designation`` rule leaves alone (rules ``designation-passive``, ``designation-members``).
+"""Designations the ``designation`` rule leaves alone (rules ``designation-passive``, ``designation-relative``,
+``designation-members``).
 
 - Passive voice: "the BLA has been designated a terrorist organisation by the United States
   and Britain" -> each agent OPPOSES the subject.
+- A participle set off by commas: "The PKK, designated a terrorist organisation by Turkey and the
+  EU, ..." -> each agent OPPOSES the name (also ``designation-passive``).
+- A relative clause: "the gang that the administration designated a terrorist organisation", "a
+  network it has labeled a terrorist group" -> the subject OPPOSES the group the clause describes
+  (``designation-relative``).
 - Members named after a class: "designated eight crime groups as terrorist organisations,
   among them the Sinaloa cartel, the Gulf Cartel and MS-13" (or "..., including X and Y",
   "groups such as X") -> the agent OPPOSES each group named.
@@ -31,10 +37,18 @@ def is_designating(ctx: Context, tok: Token) -> bool:
 
 def designated_passively(ctx: Context, tok: Token) -> Iterator[Found]:
     """"X has been designated a terrorist organisation by Y": Y OPPOSES X."""
-    if not any(c.dep_ == "auxpass" for c in tok.children) or blocked(ctx.lex, tok, "OPPOSES"):
+    reduced = _reduced_passive_subject(ctx, tok)
+    if (reduced is None and not any(c.dep_ == "auxpass" for c in tok.children)) or blocked(ctx.lex, tok, "OPPOSES"):
         return
     epithet = _passive_epithet(tok)
     if epithet is None or not is_actor_epithet(ctx, epithet):
+        return
+    if reduced is not None:
+        # "The PKK, designated a terrorist organisation by Turkey and the EU, ...": a participle
+        # set off by commas, with its agents after "by"
+        agents = [a for c in (*tok.children, *epithet.children) if c.dep_ == "agent"
+                  or (c.dep_ == "prep" and c.lower_ == "by") for a in prep_objects(ctx, c)]
+        yield from ctx.emit(agents, "OPPOSES", args(ctx, reduced), tok, "designation-passive", 0.8)
         return
     # "The group is banned in Pakistan and has been designated ...": the subject of the first verb
     holder = tok.head if tok.dep_ == "conj" and not any(c.dep_ in SUBJECTS for c in tok.children) else tok
@@ -42,6 +56,43 @@ def designated_passively(ctx: Context, tok: Token) -> Iterator[Found]:
     agents = [a for c in (*tok.children, *epithet.children) if c.dep_ == "agent" or
               (c.dep_ == "prep" and c.lower_ == "by") for a in prep_objects(ctx, c)]
     yield from ctx.emit(agents, "OPPOSES", designated, tok, "designation-passive", 0.85)
+
+
+def _reduced_passive_subject(ctx: Context, verb: Token) -> Token | None:
+    """The name a participle set off by commas describes ("The PKK, designated ... by Turkey,"),
+    or None.  The parser makes the participle either a modifier of the name or, taking it for a
+    past tense, the verb of the name."""
+    if verb.tag_ not in ("VBN", "VBD") or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return None
+    epithet = _passive_epithet(verb)
+    holders = (*verb.children, *(epithet.children if epithet is not None else ()))
+    if not any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in holders):
+        return None
+    if verb.dep_ == "acl" and ctx.mention(verb.head) is not None:
+        return verb.head
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    goes_on = any(c.dep_ == "conj" and c.i > verb.i for c in verb.children)
+    if verb.tag_ == "VBD" and len(subjects) == 1 and ctx.mention(subjects[0]) is not None \
+            and verb.doc[subjects[0].i + 1].text == "," and goes_on:
+        return subjects[0]  # "The PKK, designated ... by X, took up arms": the clause goes on after it
+    return None
+
+
+def designated_in_relative(ctx: Context, tok: Token) -> Iterator[Found]:
+    """"the gang that the administration designated a terrorist organisation", "a network it
+    has labeled a terrorist group": the subject of the relative clause OPPOSES the noun the
+    clause describes (rule ``designation-relative``)."""
+    if tok.dep_ != "relcl" or blocked(ctx.lex, tok, "OPPOSES"):
+        return
+    relatives = ctx.lex.words["relative_pronouns"]
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "oprd") and c.lower_ not in relatives]
+    if len(objects) != 1 or not is_actor_epithet(ctx, objects[0]):
+        return  # two objects name the designated group inside the clause (rule ``designation``)
+    agents, passive = subject(ctx, tok)
+    if passive:
+        return
+    named = [a for a in args(ctx, tok.head) if ctx.type_of(a.mention.actor or "") not in ("PERSON", "LOCATION")]
+    yield from ctx.emit(agents, "OPPOSES", named, tok, "designation-relative", 0.8)
 
 
 def active_designation(ctx: Context, tok: Token) -> tuple[Token, list[Arg], Token | None] | None:

@@ -13,8 +13,12 @@ The verbs are ``mediation_verbs`` and the modifiers ``mediation_affixes`` in
 Rule ``formal-act``: a formal step against an actor is OPPOSES: "put Cherizier under sanctions"
 (``sanction_nouns``), "recalled its ambassador from Bangkok" or "to Israel"
 (``diplomat_nouns``), "froze its participation in the CSTO" (``membership_nouns`` after a verb
-of ``ties_breaking_verbs``), "suspended the BBC", "the group is banned in Pakistan"
-(``banning_verbs``); the verbs are ``formal_act_verbs``.
+of ``ties_breaking_verbs``), "suspended the BBC", "the group is banned in Pakistan", "suspended
+Mali from the bloc" (``banning_verbs``); the verbs are ``formal_act_verbs``.
+
+Rule ``expulsion``: "expelled French troops", "expelled Pakistani military advisers" (a verb of
+``expulsion_verbs`` with an object of ``expelled_nouns`` and no place it is driven from): a break
+with the state whose people are sent home, OPPOSES.
 
 Rule ``sanctions``: "announced sanctions targeting X", "unveiled new sanctions against X"
 (``sanctioning_verbs``).  Rule ``in-talks``: "X has been in talks with Y through Chadian
@@ -134,6 +138,27 @@ def diplomatic_act(ctx: Context, tok: Token) -> Iterator[Found]:
     yield from ctx.emit(agents, "OPPOSES", targets, tok, "formal-act", 0.8)
 
 
+def is_expulsion(ctx: Context, tok: Token) -> bool:
+    """"expelled", "kicked out"."""
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in ctx.lex.words["expulsion_verbs"]
+
+
+def expulsion(ctx: Context, tok: Token) -> Iterator[Found]:
+    """The state whose troops or advisers are expelled is opposed ("expelled French troops"); a
+    force driven from a place is fought, the verb rule's ("expelled the RSF from Omdurman")."""
+    if blocked(ctx.lex, tok, "OPPOSES") or any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children):
+        return
+    agents, passive = subject(ctx, tok)
+    if passive:
+        return
+    expelled = [c for c in tok.children if c.dep_ == "dobj" and ctx.lex.has("expelled_nouns", c)]
+    # "Pakistani military advisers": the state is the modifier when the noun names no one
+    states = [a for c in expelled for a in args(ctx, c) or [
+        a for m in c.children if m.dep_ in ("amod", "compound", "poss") for a in args(ctx, m)]
+        if ctx.type_of(a.mention.actor or "") in ("STATE", "GOVERNMENT")]
+    yield from ctx.emit(agents, "OPPOSES", states, tok, "expulsion", 0.8)
+
+
 def is_sanctions(ctx: Context, tok: Token) -> bool:
     """"sanctions" as the object of a verb that imposes them ("announced sanctions")."""
     return tok.dep_ == "dobj" and tok.lemma_.lower() in ctx.lex.words["sanction_nouns"] \
@@ -186,14 +211,22 @@ def in_talks(ctx: Context, tok: Token) -> Iterator[Found]:
 def _banned(ctx: Context, tok: Token, agents: list[Arg], passive: bool) -> Iterator[Found]:
     """"The junta suspended the BBC", "The group is banned in Pakistan": OPPOSES the group or
     outlet banned (no person, no place)."""
+    # "suspended Madagascar from the bloc", "Mali was suspended from ECOWAS": a member put out
+    # of a body, states too
+    froms = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"]
+    bodies = [a for c in froms for a in prep_objects(ctx, c) if ctx.type_of(a.mention.actor or "") == "ORGANIZATION"]
+    # "from the bloc": the body the agent heads
+    body_named = bool(bodies) or any(ctx.lex.has("collective_nouns", p) for c in froms for p in c.children)
     if passive:
         banned = [a for c in tok.children if c.dep_ == "nsubjpass" for a in args(ctx, c)]
         agents = agents + [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
                            for a in prep_objects(ctx, c)
                            if ctx.type_of(a.mention.actor or "") in ("STATE", "GOVERNMENT")]
+        agents = agents if agents else bodies
     else:
         banned = [a for c in tok.children if c.dep_ == "dobj" for a in args(ctx, c)]
-    banned = [a for a in banned if ctx.type_of(a.mention.actor or "") in ("ARMED_GROUP", "ORGANIZATION")]
+    kinds = ("ARMED_GROUP", "ORGANIZATION", "STATE", "GOVERNMENT") if body_named else ("ARMED_GROUP", "ORGANIZATION")
+    banned = [a for a in banned if ctx.type_of(a.mention.actor or "") in kinds]
     yield from ctx.emit(agents, "OPPOSES", banned, tok, "formal-act", 0.8)
 
 

@@ -52,9 +52,13 @@ def role_noun(ctx: Context, noun: Token, relation: str) -> Iterator[Found]:
     relation = role_relation(ctx, noun, relation)
     if relation == "LEADS" and is_rank_and_file(ctx, [c.lower_ for c in noun.lefts] + [noun.lower_], noun.left_edge):
         relation = "MEMBER_OF"  # "Abu Baqir al-Saadi, a senior commander of Kataib Hezbollah"
-    if relation != "LEADS" and any(c.lower_ in ctx.lex.words["former_words"] for c in noun.children):
-        return  # a former head is coded ("the movement's late founder, Mullah Omar"), a former member not
+    former = relation != "LEADS" and any(c.lower_ in ctx.lex.words["former_words"] for c in noun.children)
     orgs, through_organ = _role_organisations(ctx, noun, inside)
+    if former and (not orgs or noun.lower_ in ctx.lex.words["group_part_nouns"]):
+        # a former member is coded where the text names what they belonged to ("a former commander of
+        # al-Shabaab"; past ties are coded like present ones), but no home state is guessed for them,
+        # and a group's former arm has broken away from it
+        return
     if through_organ and relation == "LEADS":
         relation = "MEMBER_OF"
     people = _role_holders(ctx, noun)
@@ -71,6 +75,8 @@ def role_noun(ctx: Context, noun: Token, relation: str) -> Iterator[Found]:
             or home_office(ctx, role_title(noun), people[0].mention, noun)
     if people and ctx.type_of(people[0].mention.actor or "") == "PERSON":
         relation = office_relation(ctx, role_title(noun), relation, people[0].mention, orgs)
+    if relation == "MEMBER_OF":
+        orgs = _leaders_sides(ctx, orgs)
     yield from ctx.emit(people, relation, _no_people(ctx, _no_postings(ctx, orgs, noun.lower_)), noun, "title", 0.85)
 
 
@@ -79,6 +85,12 @@ def _role_organisations(ctx: Context, noun: Token, inside: Mention | None) -> tu
     orgs: list[Arg] = []
     through_organ = False
     for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "to":
+            # "a senior adviser to the Supreme Leader" (not "the envoy to Syria", a posting)
+            orgs += [a for p in c.children if p.dep_ == "pobj" for a in args(ctx, p)
+                     if ctx.type_of(a.mention.actor or "") == "PERSON"] or [
+                a for p in c.children if p.dep_ == "pobj" and ctx.lex.nouns.get(p.lower_) == "LEADS"
+                for a in _part_owners(ctx, p)]
         if c.dep_ == "prep" and c.lower_ in ("of", "at", "in", "for"):
             for p in c.children:
                 if p.dep_ == "pobj" and (p.pos_ == "NUM" or p.lower_ in ctx.lex.number_words) \
@@ -91,6 +103,12 @@ def _role_organisations(ctx: Context, noun: Token, inside: Mention | None) -> tu
                     through_organ = through_organ or (bool(found) and ctx.mention(p) is None
                                                       and (p.lower_ in ctx.lex.words["organ_nouns"]
                                                            or p.lemma_ in ctx.lex.words["organ_nouns"]))
+                    if not found:
+                        # "the commander of Hezbollah's southern front", "a spokesman for Ukraine's HUR
+                        # intelligence agency": a role in an unnamed part of a named whole
+                        owners = _part_owners(ctx, p)
+                        orgs += owners
+                        through_organ = through_organ or bool(owners)
     # "Syrian arm" is no membership of Syria; "the Israeli Prime Minister, X" leads Israel
     parts = ctx.lex.words["group_part_nouns"]
     modifiers = ("poss", "compound") if noun.lower_ in parts else ("poss", "compound", "amod")
@@ -98,6 +116,29 @@ def _role_organisations(ctx: Context, noun: Token, inside: Mention | None) -> tu
     if inside is not None:
         orgs.append(Arg(inside))
     return orgs, through_organ
+
+
+def _part_owners(ctx: Context, part: Token) -> list[Arg]:
+    """The named whole of an unnamed part ("Hezbollah's southern front"): the possessor, never
+    a person or a place."""
+    if part.pos_ != "NOUN":
+        return []
+    owners = [a for c in part.children if c.dep_ == "poss" for a in arg(ctx, c)]
+    return [o for o in owners if ctx.type_of(o.mention.actor or "") not in ("PERSON", "LOCATION")]
+
+
+def _leaders_sides(ctx: Context, orgs: list[Arg]) -> list[Arg]:
+    """The organisations of a member's role with each leader among them replaced by the side
+    the gazetteer says the leader leads ("President Trump's senior adviser" is on the side of
+    the United States)."""
+    out: list[Arg] = []
+    for o in orgs:
+        entry = ctx.gaz.entries.get(o.mention.actor or "") if ctx.type_of(o.mention.actor or "") == "PERSON" else None
+        if entry is not None and entry.leads and entry.leads in ctx.gaz:
+            out.append(Arg(ctx.synthetic(entry.leads, o.mention), 0.8))
+        else:
+            out.append(o)
+    return out
 
 
 def _own_name(ctx: Context, noun: Token, c: Token) -> bool:

@@ -74,3 +74,39 @@ def test_militias_no_longer_loyal_to_a_leader_are_not_his() -> None:
     check("Militias no longer loyal to Hemedti shelled El Fasher.", set())
     check("Militias loyal to Hemedti shelled El Fasher.",
           {("Mohamed Hamdan Dagalo", "ATTACKS", "El Fasher", "verb")})
+
+
+def test_allegiance_to_a_group_is_membership() -> None:
+    check("Boko Haram, a group that pledged allegiance to the Islamic State, burned the village.",
+          {("Boko Haram", "MEMBER_OF", "Islamic State", "allegiance")})
+    check("In 2016 the ADF pledged allegiance to the Islamic State.",
+          {("Allied Democratic Forces", "MEMBER_OF", "Islamic State", "allegiance")})
+    check("Boko Haram never pledged allegiance to al-Qaeda.", set())
+
+
+def test_a_faction_affiliated_with_a_group_is_its_member() -> None:
+    check("Al-Shabaab, a faction affiliated with al-Qaeda, burned the village.",
+          {("al-Shabaab", "MEMBER_OF", "al-Qaeda", "allied-with")})
+
+
+def test_one_of_the_groups_in_a_whole_is_its_member() -> None:
+    check("Harakat al-Nujaba, one of the strongest factions in the Popular Mobilization Forces, denied the claim.",
+          {("Harakat Hezbollah al-Nujaba", "MEMBER_OF", "Popular Mobilization Forces", "one-of")})
+    check("The TNLA is one of three armed groups in the Three Brotherhood Alliance.",
+          {("Ta'ang National Liberation Army", "MEMBER_OF", "Three Brotherhood Alliance", "one-of")})
+    # a country is where the groups are, no whole they belong to
+    check("Harakat al-Nujaba, one of the strongest factions in Iraq, denied the claim.", set())
+
+
+def test_those_brought_together_in_an_alliance_are_members_and_allies() -> None:
+    brotherhood = "Three Brotherhood Alliance"
+    check("The Three Brotherhood Alliance brings together the MNDAA and the Arakan Army.",
+          {("Myanmar National Democratic Alliance Army", "MEMBER_OF", brotherhood, "together"),
+           ("Arakan Army", "MEMBER_OF", brotherhood, "together"),
+           ("Myanmar National Democratic Alliance Army", "ALLIED_WITH", "Arakan Army", "together")})
+    check("Mali and Burkina Faso have banded together in the Alliance of Sahel States.",
+          {("Mali", "MEMBER_OF", SAHEL, "together"), ("Burkina Faso", "MEMBER_OF", SAHEL, "together"),
+           ("Mali", "ALLIED_WITH", "Burkina Faso", "together")})
+    # coming together for talks forms no alliance; a state brings sides together without taking them in
+    check("Russia and Ukraine came together for talks in Istanbul.", set())
+    check("The United Nations brought together Israel and Hamas negotiators.", set())

@@ -21,6 +21,13 @@ CASES: list[Case] = [
      {("United States", "OPPOSES", "Sinaloa Cartel", "designation-members"),
       ("United States", "OPPOSES", "MS-13", "designation-members"),
       ("United States", "OPPOSES", "Tren de Aragua", "designation-members")}),
+    # a participle set off by commas, the parser taking it for the name's verb
+    ("Al-Shabaab, designated a terrorist group by the United States and Britain, denied the report.",
+     {("United States", "OPPOSES", "al-Shabaab", "designation-passive"),
+      ("United Kingdom", "OPPOSES", "al-Shabaab", "designation-passive")}),
+    ("Drones hit a camp of Hayat Tahrir al-Sham, the Islamist group that the United Nations designated a "
+     "terrorist organisation.",
+     {("United Nations", "OPPOSES", "Hayat Tahrir al-Sham", "designation-relative")}),
 ]
 
 
@@ -31,3 +38,9 @@ def test_designation_opposes_the_designated(sentence: str, expected: set) -> Non
 
 def test_a_passive_verb_without_an_epithet_is_no_designation() -> None:
     check("The Baloch Liberation Army was named in the report by the United States.", set())
+
+
+def test_a_participle_without_an_epithet_or_a_denied_designation_is_none() -> None:
+    check("Al-Shabaab, named by the United States in the report, denied the claim.", set())
+    check("Drones hit a camp of Hayat Tahrir al-Sham, the Islamist group that the United Nations has never "
+          "designated a terrorist organisation.", set())

@@ -120,3 +120,20 @@ def test_an_arms_supplier_backs_the_side_it_supplies() -> None:
           {("China", "BACKS", "Myanmar government", "noun"),
            ("China", "CALLS_ON", "Myanmar National Democratic Alliance Army", "verb")})
     check("China is not a supplier of the junta in Myanmar.", set())
+
+
+def test_suspending_a_member_from_a_body_opposes_it() -> None:
+    check("The AU suspended Sudan from the bloc in 2021.", {("African Union", "OPPOSES", "Sudan", "formal-act")})
+    check("Guinea was suspended from ECOWAS after the coup.", {("ECOWAS", "OPPOSES", "Guinea", "formal-act")})
+    # a suspension from a place is no suspension from a body
+    check("The junta suspended flights from Abuja.", set())
+
+
+def test_expelling_a_state_s_troops_opposes_the_state() -> None:
+    # (the verb rule reads "expelled" as an attack too)
+    check("Burkina Faso's junta expelled French troops in 2023.",
+          {("Burkinabe government", "OPPOSES", "France", "expulsion"),
+           ("Burkinabe government", "ATTACKS", "France", "verb")})
+    # troops driven from a place are fought, not sent home
+    check("Sudan's army expelled the RSF from Omdurman.",
+          {("Sudanese government", "ATTACKS", "Rapid Support Forces", "verb")})

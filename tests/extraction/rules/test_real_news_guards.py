@@ -47,9 +47,9 @@ PLACES_AND_PRONOUNS: list[Case] = [
 ]
 
 ROLES: list[Case] = [
-    # negative: one is never a member of a person ("his deputy")
+    # one is never a member of a person ("his deputy"), but of the side the person leads
     ("Hezbollah leader Hassan Nasrallah and his deputy, Naim Qassem, were sanctioned.",
-     {("Hassan Nasrallah", "LEADS", "Hezbollah", "title")}),
+     {("Hassan Nasrallah", "LEADS", "Hezbollah", "title"), ("Naim Qassem", "MEMBER_OF", "Hezbollah", "title")}),
     ("Omar Haddad, the deputy of Karim Nasser, spoke on Monday.", set()),
     # "a senior X commander" is one of X's commanders; "the leader of X" leads it
     ("Ali Tawil, a senior Hezbollah commander, spoke on Monday.", {("Ali Tawil", "MEMBER_OF", "Hezbollah", "title")}),

@@ -60,11 +60,14 @@ def test_his_government_is_led_only_by_a_known_leader() -> None:
           {("Khalifa Haftar", "LEADS", "Libyan National Army", "title-possessive")})
 
 
-def test_a_former_head_is_coded_and_a_former_member_is_not() -> None:
+def test_a_former_head_is_coded_and_a_former_member_only_of_what_the_text_names() -> None:
     check("Mullah Mohammad Yaqoob is the son of the Taliban's late founder, Mullah Omar.",
           {("Mullah Omar", "LEADS", "Taliban", "title")})
     check("The coalition is led by former police officer Jimmy Cherizier in Haiti.", set())
-    check("Ali Habib, Syria's former defence minister, spoke.", set())
+    # past ties stated in the text are coded like present ones
+    check("Ali Habib, Syria's former defence minister, spoke.", {("Ali Habib", "MEMBER_OF", "Syria", "title")})
+    check("Hassan Dahir, a former deputy leader of al-Shabaab, surrendered.",
+          {("Hassan Dahir", "MEMBER_OF", "al-Shabaab", "title")})
 
 
 def test_a_chief_executive_leads_the_company() -> None:
@@ -108,3 +111,22 @@ def test_an_offshoot_is_no_member_but_an_affiliate_is() -> None:
     check("Ansar Dine, an offshoot of al-Qaeda, attacked the base.", set())
     check("JNIM, an affiliate of al-Qaeda, attacked the base.",
           {("Jama'at Nusrat al-Islam wal-Muslimin", "MEMBER_OF", "al-Qaeda", "title")})
+
+
+def test_a_role_in_an_unnamed_part_of_a_group_is_membership_of_the_group() -> None:
+    check("Israel said the raid killed Wissam Tawil, the commander of Hezbollah's northern sector.",
+          {("Wissam Tawil", "MEMBER_OF", "Hezbollah", "title")})
+    check("Omar Saleh, a spokesman for Hamas's armed wing, said the talks had failed.",
+          {("Omar Saleh", "MEMBER_OF", "Hamas", "title")})
+    # a possessive place names no whole the role is in
+    check("Omar Saleh, the director of Gaza's main hospital, said the talks had failed.", set())
+
+
+def test_an_aide_to_a_leader_is_on_the_leader_s_side() -> None:
+    check("Yuri Markov, a senior adviser to President Vladimir Putin, said the talks had failed.",
+          {("Yuri Markov", "MEMBER_OF", "Russia", "title"), ("Vladimir Putin", "LEADS", "Russia", "title")})
+    check("Yuri Markov, Vladimir Putin's chief adviser on Africa, said the talks had failed.",
+          {("Yuri Markov", "MEMBER_OF", "Russia", "title")})
+    # an envoy to a state is posted there, no member of it
+    check("Yuri Markov, the Russian envoy to Syria, said the talks had failed.",
+          {("Yuri Markov", "MEMBER_OF", "Russia", "title")})
