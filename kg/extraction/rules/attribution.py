@@ -75,6 +75,12 @@ def branding(ctx: Context, tok: Token) -> Iterator[Found]:
         return
     if is_actor_epithet(ctx, epithet):
         yield from ctx.emit(critics, "CRITICIZES", args(ctx, named), tok, "branding", 0.8)
+    elif named.pos_ == "NOUN" and _is_event_epithet(ctx, epithet) and ctx.mention(named) is None:
+        # "called the U.S. military buildup a threat", "called Kyiv's decision a provocation":
+        # the critic criticises the one whose act it names
+        owners = [a for c in named.children if c.dep_ in ("poss", "compound", "amod") and c.i < named.i
+                  for a in arg(ctx, c)]
+        yield from ctx.emit(critics, "CRITICIZES", owners, tok, "branding", 0.8)
 
 
 def _criticize(ctx: Context, critics: list[Arg], event: Token, at: Token, rule: str,

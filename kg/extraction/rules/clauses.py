@@ -146,6 +146,16 @@ def _blocked_here(lex: Lexicon, tok: Token) -> bool:
     return False
 
 
+def _denial_appended(lex: Lexicon, tok: Token) -> bool:
+    """"accused the two groups of killing villagers, a charge ARSA denies": the parser made the
+    accusation a clause of the denial that follows it; the denial disputes the charge, not the
+    speech act."""
+    head = tok.head
+    return tok.dep_ == "ccomp" and head.i > tok.i and head.lemma_.lower() in lex.words["claim_denial_verbs"] and any(
+        c.dep_ in (*SUBJECTS, "dobj") and c.lemma_.lower() in lex.words["accusation_nouns"] | lex.words["claim_nouns"]
+        for c in head.children)
+
+
 def _blocked_by_head(lex: Lexicon, tok: Token, relation: str | None) -> bool:
     """A governing word that makes the predicate unreal: "called for", "denied", "plans to"."""
     lemma = tok.head.lemma_.lower()
@@ -181,6 +191,8 @@ def blocked(lex: Lexicon, tok: Token, relation: str | None = None) -> bool:
         if head.i == tok.i:
             return False
         if tok.dep_ not in ("xcomp", "ccomp", "advcl", "acl", "pcomp", "conj", "pobj", "prep", "dobj", "relcl"):
+            return False
+        if relation in SPEECH_ACTS and _denial_appended(lex, tok):
             return False
         if _blocked_by_head(lex, tok, relation):
             return True

@@ -49,6 +49,16 @@ def alongside(ctx: Context, prep: Token) -> Iterator[Found]:
     if passive:
         return
     yield from ctx.emit(agents, "ALLIED_WITH", prep_objects(ctx, prep), prep, "alongside", 0.7)
+    if sent_to_act(ctx, verb):
+        # "sent troops into Congo to pursue the ADF alongside Congolese soldiers": sending troops helps
+        yield from ctx.emit(agents, "BACKS", prep_objects(ctx, prep), prep, "alongside", 0.7)
+
+
+def sent_to_act(ctx: Context, verb: Token) -> bool:
+    """True for the purpose clause of sending troops: "sent soldiers to fight alongside X",
+    "deployed troops to pursue the ADF alongside X"."""
+    return verb.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+        and ctx.lex.has("deploying_verbs", verb.head.lemma_.lower()) and not blocked(ctx.lex, verb.head)
 
 
 def is_side(tok: Token) -> bool:

@@ -18,7 +18,7 @@ from .clauses import SUBJECTS, blocked, hedge, object_of
 from .context import Arg, Context, Found
 from .names import affix_actor
 from .places import control_noun
-from .targets import target_fallback, victims_side
+from .targets import described_place, target_fallback, victims_side
 from .titles import role_noun
 
 # the prepositions that introduce a nominalised relation's target, by relation
@@ -198,7 +198,9 @@ def _direct_roles(ctx: Context, noun: Token, relation: str, agent_preps: set[str
             if prep in agent_preps and not (prep == "of" and relation in ("ATTACKS", "CAPTURED")):
                 agents += prep_objects(ctx, c)
             elif prep in target_preps:
-                targets += prep_objects(ctx, c)
+                # ("strikes on the Red Sea port of Hodeidah": the port is Hodeidah)
+                targets += [a for p in c.children if p.dep_ in ("pobj", "pcomp")
+                            for a in described_place(ctx, p, args(ctx, p))]
                 if not targets and relation == "ATTACKS":
                     for p in c.children:
                         if p.dep_ == "pobj":

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from ..actors import Mention
 from .arguments import arg, args, prep_objects, subject
-from .clauses import blocked, place_subject
+from .clauses import blocked, object_of, place_subject
 from .context import Arg, Context, Found
 
 
@@ -21,10 +21,18 @@ def control_noun(ctx: Context, noun: Token) -> Iterator[Found]:
         return
     if low == "hands" and noun.dep_ == "pobj" and noun.head.lower_ == "in":
         yield from _in_hands(ctx, noun)
-    elif low == "control" and noun.dep_ == "pobj" and noun.head.lower_ == "under":
+    elif ctx.lex.has("governing_nouns", low) and noun.dep_ == "pobj" and noun.head.lower_ == "under":
         # "Kobani is now under SDF control"
         holders = [a for c in noun.children if c.dep_ in ("poss", "compound", "amod") for a in args(ctx, c)]
-        places = args(ctx, place_subject(ctx.lex, noun.head.head))
+        verb = noun.head.head
+        placed = object_of(verb) if verb.pos_ == "VERB" and ctx.lex.has("placing_verbs", verb.lemma_.lower()) else None
+        if placed is not None:
+            # "India placed Manipur under federal rule", "the M23 brought Goma under its control": the
+            # subject holds the place unless the phrase names another holder
+            places = args(ctx, placed)
+            holders = holders or subject(ctx, verb)[0]
+        else:
+            places = args(ctx, place_subject(ctx.lex, verb))
         yield from ctx.emit(holders, "CONTROLS", places, noun, "noun-control", 0.75)
     elif low == "control":
         yield from _control_of(ctx, noun)

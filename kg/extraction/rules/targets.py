@@ -15,6 +15,12 @@ from .names import lookup_affix, new_place, site
 def target_fallback(ctx: Context, noun: Token | None, relation: str = "ATTACKS") -> list[Arg]:
     """The target behind a common noun (see the module's description); a thing taken
     (``relation`` CAPTURED) is in its place, not near it."""
+    if noun is not None and noun.lower_ == "what":
+        # "strikes on what it called militant hideouts in Paktika": the thing so called (its owner by
+        # name only: "what they called an Israeli spy headquarters" is the attacker's word)
+        called = called_thing(ctx, noun)
+        found = args(ctx, called) or target_fallback(ctx, called, relation)
+        return [a for a in found if a.mention.kind != "demonym"]
     if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
         return []
     for conj in noun.conjuncts if noun.dep_ != "conj" else ():
@@ -66,10 +72,59 @@ def holders(ctx: Context, noun: Token | None) -> list[Arg]:
     return [a for a in found if ctx.type_of(a.mention.actor or "") in ("GOVERNMENT", "ARMED_GROUP", "ORGANIZATION")]
 
 
+def described_place(ctx: Context, noun: Token | None, found: list[Arg]) -> list[Arg]:
+    """``found`` for ``noun``, where "the Black Sea port of Poti", "the northern town of Djibo" is the
+    place the of-phrase names, not a place in the description."""
+    if noun is None or not (ctx.lex.has("place_heads", noun) or ctx.lex.has("site_nouns", noun)):
+        return found
+    described = [a for a in of_objects(ctx, noun, 1) if ctx.is_place(a.mention)]
+    if not described:
+        return found
+    return described + [t for t in found if t.mention.actor not in {d.mention.actor for d in described}
+                        and not (t.mention.root < noun.i and ctx.doc[t.mention.root].head.i == noun.i)]
+
+
+def called_thing(ctx: Context, what: Token) -> Token | None:
+    """"bombed what the military called hideouts of X", "struck what they described as two
+    strongholds of X": the noun the clause of "what" names (none for another "what")."""
+    verb = what.head
+    if what.lower_ != "what" or what.dep_ not in ("dobj", "nsubj", "nsubjpass") or \
+            verb.lemma_.lower() not in ctx.lex.words["branding_verbs"]:
+        return None
+    named = [c for c in verb.children if c.dep_ in ("dobj", "oprd", "xcomp") and c.i > what.i and c.pos_ == "NOUN"]
+    named += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children
+              if p.dep_ == "pobj" and p.pos_ == "NOUN"]
+    return named[0] if named else None
+
+
+def listed_names(ctx: Context, noun: Token | None) -> list[Arg]:
+    """"the Kharkiv and Poltava regions", "the Natanz and Isfahan nuclear facilities": the places
+    a plural place or site noun lists before it."""
+    if noun is None or noun.tag_ != "NNS" or not any(
+            ctx.lex.has(kind, noun) for kind in ("place_heads", "site_nouns", "facility_nouns")):
+        return []
+    names = [name for c in noun.children if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN" and c.i < noun.i
+             and c.conjuncts for name in (c, *c.conjuncts)]
+    found = [Arg(m, 0.8) for name in names if (m := ctx.mention(name)) is not None]
+    if not any(ctx.is_place(a.mention) for a in found):
+        return []
+    for a in found:
+        if _unknown_name(ctx, a):
+            # "the Kharkiv and Poltava regions": the tagger's organisation beside a region is one too
+            ctx.actors.actors[a.mention.actor or ""].type = "LOCATION"
+    return [a for a in found if ctx.is_place(a.mention)] + [
+        a for name in names if ctx.mention(name) is None for a in new_place(ctx, name)]
+
+
+def _unknown_name(ctx: Context, a: Arg) -> bool:
+    rec = ctx.actors.actors.get(a.mention.actor or "")
+    return rec is not None and rec.entry is None and rec.type in ("ORGANIZATION", "PERSON")
+
+
 def named_places(ctx: Context, prep: Token) -> list[Arg]:
     """The places a locative phrase names; with them, names in the same list that NER took for
     people and no gazetteer knows ("targets in Tabriz, Kermanshah and the capital")."""
-    named = prep_objects(ctx, prep)
+    named = prep_objects(ctx, prep) or [a for p in prep.children if p.dep_ == "pobj" for a in listed_names(ctx, p)]
     places = [a for a in named if ctx.is_place(a.mention)]
     if places:
         for a in named:

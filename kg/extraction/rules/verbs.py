@@ -22,10 +22,20 @@ from .alliances import joined_in
 from .arguments import arg, args, of_objects, prep_objects, subject
 from .clauses import blocked, hedge, intended, object_of, patient, verb_keys
 from .context import Arg, Context, Found
-from .joint import joint_action
+from .joint import joint_action, sent_to_act
 from .names import facility, last_place, mentions_before, new_place
 from .nouns import noun_relation, noun_roles
-from .targets import area_places, holders, home_soldiers, named_places, place_around, target_fallback
+from .targets import (
+    area_places,
+    called_thing,
+    described_place,
+    holders,
+    home_soldiers,
+    listed_names,
+    named_places,
+    place_around,
+    target_fallback,
+)
 from .verb_frames import came_under, composed_of, formed_by, founded_together, includes, sworn_in
 
 
@@ -93,6 +103,8 @@ def verb(ctx: Context, tok: Token) -> Iterator[Found]:
                     c.dep_ == "det" and c.lower_ in ctx.lex.words["negators"] for c in patient_tok.children):
                 # "three villages in the Belgorod region were shelled by Ukrainian forces"
                 targets = target_fallback(ctx, patient_tok, relation)
+            if not targets and relation == "BACKS":
+                targets = _attack_makers(ctx, patient_tok)
             yield from ctx.emit(agents, relation, targets, tok, "verb-passive", 0.85 * conf)
             return
         targets = _targets(ctx, tok, lemma, relation, prep)
@@ -129,6 +141,20 @@ def _event_agents(ctx: Context, tok: Token) -> list[Arg]:
     if subj is None or subj.pos_ != "NOUN" or noun_relation(ctx, subj) != "ATTACKS":
         return []
     return noun_roles(ctx, subj, "ATTACKS")[0]
+
+
+def _attack_makers(ctx: Context, attack: Token | None) -> list[Arg]:
+    """"captured the base in a two-month offensive backed by U.S. air strikes": the backed attack
+    is its makers' (named with it, or the subject of the clause it is the setting of)."""
+    if attack is None or attack.pos_ != "NOUN" or noun_relation(ctx, attack) != "ATTACKS":
+        return []
+    makers = noun_roles(ctx, attack, "ATTACKS")[0]
+    verb = attack.head.head
+    if not makers and attack.dep_ == "pobj" and attack.head.lower_ in ctx.lex.words["event_setting_prepositions"] \
+            and verb.pos_ in ("VERB", "AUX"):
+        makers, passive = subject(ctx, verb)
+        makers = [] if passive else makers
+    return makers
 
 
 def _realis(ctx: Context, tok: Token, lemma: str, relation: str) -> str | None:
@@ -181,6 +207,12 @@ def _recipients(ctx: Context, tok: Token, lemma: str) -> list[Arg]:
 
 def _prep_targets(ctx: Context, tok: Token, relation: str, prep: Token) -> list[Arg]:
     targets = prep_objects(ctx, prep)
+    for other in prep.conjuncts if prep.dep_ == "prep" else ():
+        # "fired missiles at Erbil and at Islamic State targets in Idlib": each phrase names targets
+        if other.pos_ == "ADP" and other.lower_ == prep.lower_:
+            targets += prep_objects(ctx, other) or [
+                a for p in other.children if p.dep_ == "pobj" and relation in ("CAPTURED", "ATTACKS")
+                for a in target_fallback(ctx, p, relation)]
     if not targets and not any(c.dep_ == "pobj" for c in prep.children):
         targets = args(ctx, object_of(tok))  # "drove al-Shabaab out of Adan Yabaal"
     if not targets and relation in ("CAPTURED", "ATTACKS"):
@@ -195,6 +227,15 @@ def _prep_targets(ctx: Context, tok: Token, relation: str, prep: Token) -> list[
 def _object_token(ctx: Context, tok: Token, relation: str) -> Token | None:
     """The object of a verb, where the parse may have put it elsewhere."""
     obj = object_of(tok)
+    if obj is None and relation in ("CAPTURED", "CONTROLS", "ATTACKS"):
+        # "still control around half of Gaza": the parser took the approximator for a preposition
+        obj = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ in ctx.lex.words["approximators"]
+                    for p in c.children if p.dep_ == "pobj" and (
+                        ctx.lex.has("quantity_words", p) or any(n.dep_ == "nummod" for n in p.children))), None)
+    if obj is None and relation in ("CAPTURED", "ATTACKS"):
+        # "bombed what the military called hideouts of the group": the thing so called
+        obj = next((w for c in tok.children if c.dep_ == "ccomp" for w in c.children if w.lower_ == "what"
+                    and called_thing(ctx, w) is not None), None)
     if obj is None and tok.dep_ == "relcl" and relation in ("CAPTURED", "CONTROLS", "ATTACKS"):
         obj = tok.head  # "Sirte, the city it seized in January"
     if obj is None:
@@ -222,24 +263,29 @@ def _described_place(ctx: Context, it: Token) -> Mention | None:
 
 def _object_targets(ctx: Context, tok: Token, relation: str) -> list[Arg]:
     obj = _object_token(ctx, tok, relation)
-    if obj is not None and obj.lower_ == "it" and relation in ("CAPTURED", "CONTROLS"):
+    if obj is not None and obj.lower_ == "what" and called_thing(ctx, obj) is not None:
+        targets = target_fallback(ctx, obj, relation) if relation in ("CAPTURED", "ATTACKS") else []
+    elif obj is not None and obj.lower_ == "it" and relation in ("CAPTURED", "CONTROLS"):
         place = _described_place(ctx, obj) or last_place(ctx, obj)
         targets = [Arg(place, 0.8)] if place is not None else []
     else:
-        targets = args(ctx, obj)
-        described = _place_of(ctx, obj)
-        if described:
-            # "bombed the Black Sea port of Poti": not the place named in the description
-            targets = described + [t for t in targets if t.mention.actor not in {d.mention.actor for d in described}
-                                   and not (t.mention.root < obj.i and ctx.doc[t.mention.root].head.i == obj.i)]
+        targets = described_place(ctx, obj, args(ctx, obj))
+    if targets and obj is not None:
+        # "accused Moscow and the Russian-led CSTO of failing": the parser hung the second object on the verb
+        targets += [a for c in tok.children if c.dep_ == "conj" and c.i > obj.i and ctx.mention(c) is not None
+                    and any(x.dep_ == "cc" and x.i < c.i for x in tok.children) for a in args(ctx, c)]
     if not targets and obj is not None and obj.lower_ in ctx.lex.words["relative_pronouns"]:
         targets = _name_before(ctx, obj)
     if not targets and relation in ("CAPTURED", "CONTROLS") and obj is not None:
         targets = new_place(ctx, obj) or facility(ctx, obj)
+    if not targets and relation in ("CAPTURED", "ATTACKS", "CONTROLS"):
+        targets = listed_names(ctx, obj)
     if not targets and relation in ("CAPTURED", "ATTACKS"):
         targets = target_fallback(ctx, obj, relation)
     if targets and relation in ("CAPTURED", "ATTACKS") and obj is not None:
         targets += _places_broken_off(ctx, tok, obj)
+    if targets and relation == "ATTACKS" and obj is not None and not any(ctx.is_place(a.mention) for a in targets):
+        targets += _site_place(ctx, tok, obj)
     if relation == "CAPTURED" and obj is not None and ctx.mention(obj) is None and \
             not any(ctx.is_place(a.mention) for a in targets):
         # "seized a Sudanese army base in Babanusa": the holder is attacked (see ``_active``), the place taken
@@ -270,6 +316,17 @@ def _object_targets(ctx: Context, tok: Token, relation: str) -> list[Arg]:
     return targets
 
 
+def _site_place(ctx: Context, verb: Token, obj: Token) -> list[Arg]:
+    """"stormed a military camp in Boulkessi": an unnamed site struck is its holder's, and the named
+    place it is in is struck too (a named one, "the Orsk refinery in the Orenburg region", is the target)."""
+    if obj.pos_ != "NOUN" or not (ctx.lex.has("facility_nouns", obj) or ctx.lex.has("site_nouns", obj)) or any(
+            c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" for c in obj.children):
+        return []
+    return place_around(ctx, obj) or [
+        Arg(a.mention, 0.7) for c in verb.children if c.dep_ == "prep" and c.i > obj.i
+        and c.lower_ in ctx.lex.words["capture_site_prepositions"] for a in named_places(ctx, c)]
+
+
 def _name_before(ctx: Context, rel: Token) -> list[Arg]:
     """"the Kurdistan Workers' Party (PKK), which it has fought since 1984": the name right before
     ", which", where the parser hung the clause on a noun further back."""
@@ -278,14 +335,6 @@ def _name_before(ctx: Context, rel: Token) -> list[Arg]:
         i -= 1
     m = ctx.mention(ctx.doc[i]) if i >= rel.sent.start and ctx.doc[i].nbor().is_punct else None
     return [Arg(m, 0.8)] if m is not None and m.actor else []
-
-
-def _place_of(ctx: Context, obj: Token | None) -> list[Arg]:
-    """"bombed the Black Sea port of Poti", "the northern town of Djibo": the place the of-phrase
-    names, not a place in the description."""
-    if obj is None or not (ctx.lex.has("place_heads", obj) or ctx.lex.has("site_nouns", obj)):
-        return []
-    return [a for a in of_objects(ctx, obj, 1) if ctx.is_place(a.mention)]
 
 
 def _places_broken_off(ctx: Context, verb: Token, obj: Token) -> list[Arg]:
@@ -316,7 +365,15 @@ def _active(ctx: Context, tok: Token, key: str, prep: Token | None, relation: st
     obj = object_of(tok)
     if relation == "ATTACKS" and obj is not None and obj.lemma_.lower() in ctx.lex.words["diplomat_nouns"]:
         relation = "OPPOSES"  # "expelled the French ambassador" is a diplomatic break
+    if relation == "CALLS_ON" and lemma == "summon" and obj is not None and \
+            obj.lemma_.lower() in ctx.lex.words["diplomat_nouns"] and not any(
+            c.dep_ in ("advcl", "xcomp") and ctx.lex.verbs.get(ctx.lex.verb_lemma(c)) == "CALLS_ON" for c in tok.children):
+        # "summoned Sudan's ambassador over the killings", "... to protest": a protest, unless it is
+        # to demand something ("summoned the envoy to demand an explanation")
+        relation = "CRITICIZES"
     yield from ctx.emit(agents, relation, targets, tok, "verb", 0.9 * conf)
+    if relation == "ALLIED_WITH" and prep is not None and prep.lower_ == "alongside":
+        yield from _fought_alongside(ctx, tok, prep, agents, targets, conf)
     if relation == "ATTACKS":
         yield from _expelled_from(ctx, tok, agents, conf)
     if relation == "CAPTURED" and key == lemma:
@@ -334,6 +391,20 @@ def _active(ctx: Context, tok: Token, key: str, prep: Token | None, relation: st
     if prep is not None and targets:
         # "fought alongside US troops against the Islamic State": each phrase says something
         yield from _other_prepositions(ctx, tok, prep, agents, conf)
+
+
+def _fought_alongside(ctx: Context, tok: Token, prep: Token, agents: list[Arg], partners: list[Arg],
+                      conf: float) -> Iterator[Found]:
+    """"sent soldiers to fight alongside Russian forces against Ukraine": troops sent to fight beside a
+    side back it, and the enemy the parser hung on the partner is fought by both."""
+    if sent_to_act(ctx, tok):
+        yield from ctx.emit(agents, "BACKS", partners, tok, "verb", 0.8 * conf)
+    if any(c.dep_ == "prep" and c.lower_ == "against" for c in tok.children):
+        return  # on the verb: ``_other_prepositions``
+    enemies = [a for p in prep.children if p.dep_ == "pobj" for c in p.children
+               if c.dep_ == "prep" and c.lower_ == "against" for a in prep_objects(ctx, c)]
+    yield from ctx.emit(agents, "ATTACKS", enemies, tok, "verb", 0.8 * conf)
+    yield from ctx.emit(partners, "ATTACKS", enemies, tok, "verb-joint", 0.75 * conf)
 
 
 def _other_prepositions(ctx: Context, tok: Token, done: Token, agents: list[Arg], conf: float) -> Iterator[Found]:
