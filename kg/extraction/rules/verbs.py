@@ -367,7 +367,8 @@ def _active(ctx: Context, tok: Token, key: str, prep: Token | None, relation: st
         relation = "OPPOSES"  # "expelled the French ambassador" is a diplomatic break
     if relation == "CALLS_ON" and lemma == "summon" and obj is not None and \
             obj.lemma_.lower() in ctx.lex.words["diplomat_nouns"] and not any(
-            c.dep_ in ("advcl", "xcomp") and ctx.lex.verbs.get(ctx.lex.verb_lemma(c)) == "CALLS_ON" for c in tok.children):
+            c.dep_ in ("advcl", "xcomp") and ctx.lex.verbs.get(ctx.lex.verb_lemma(c)) == "CALLS_ON"
+            for c in tok.children):
         # "summoned Sudan's ambassador over the killings", "... to protest": a protest, unless it is
         # to demand something ("summoned the envoy to demand an explanation")
         relation = "CRITICIZES"
