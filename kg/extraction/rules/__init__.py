@@ -18,7 +18,7 @@ Rule families (the name each keeps on its evidence):
   :mod:`.designations` (``designation-passive``, ``designation-relative``, ``designation-members``);
   :mod:`.vows` (``vow``); :mod:`.demands` (``demand``, ``threat``);
   :mod:`.alliances` (``joined-in``, ``allied-with``, ``loyal-to``, ``allegiance``, ``one-of``,
-  ``together``, ``turned-to``);
+  ``together``, ``its-allies``, ``turned-to``);
   :mod:`.victims` (``victims``).
 
 Shared parts: :mod:`.context` (the per-document state), :mod:`.clauses` (clause
@@ -40,10 +40,12 @@ from .alliances import (
     allegiance,
     is_alignment,
     is_allegiance,
+    is_its_allies,
     is_joining,
     is_one_of,
     is_together,
     is_turning_to,
+    its_allies,
     joining,
     one_of,
     together,
@@ -87,8 +89,8 @@ class Rule:
     >>> [r.name for r in RULES]  # doctest: +NORMALIZE_WHITESPACE
     ['affix', 'verb', 'verb-headline', 'noun', 'event-gerund', 'title', 'possessive', 'side', 'alongside', 'mediation',
      'criticism-event', 'branding', 'designation', 'designation-passive', 'designation-relative', 'designation-members',
-     'vow', 'demand', 'joined-in', 'allied-with', 'allegiance', 'one-of', 'together', 'turned-to', 'formal-act',
-     'expulsion', 'sanctions', 'in-talks', 'victims']
+     'vow', 'demand', 'joined-in', 'allied-with', 'allegiance', 'one-of', 'together', 'its-allies', 'turned-to',
+     'formal-act', 'expulsion', 'sanctions', 'in-talks', 'victims']
     """
 
     name: str
@@ -124,6 +126,7 @@ RULES: tuple[Rule, ...] = (
     Rule("allegiance", is_allegiance, allegiance),
     Rule("one-of", is_one_of, one_of),
     Rule("together", is_together, together),
+    Rule("its-allies", is_its_allies, its_allies),
     Rule("turned-to", is_turning_to, turned_to),
     Rule("formal-act", is_diplomatic_act, diplomatic_act),
     Rule("expulsion", is_expulsion, expulsion),

@@ -14,6 +14,7 @@
 - "the task force, which brings together troops from Nigeria, Chad and Cameroon", "Niger, Mali
   and Burkina Faso have grouped together in the Alliance of Sahel States" (rule ``together``): the
   ones brought together are members of the whole and allies of each other (``grouping_verbs``).
+- "the army and its Russian allies" (rule ``its-allies``): the army and Russia are allies.
 - "Kataib Hezbollah, one of the factions in the PMF", "X is one of three groups in the
   alliance", "one of the coalition's members" (rule ``one-of``): a member of the whole.
 - :func:`founders`: the subjects of a verb of founding, also when the parser hung it on a
@@ -247,3 +248,20 @@ def _is_grouping(ctx: Context, whole: Arg) -> bool:
     if m.kind == "synthetic" or ctx.type_of(m.actor or "") not in ("ARMED_GROUP", "ORGANIZATION"):
         return False
     return any(ctx.lex.has("collective_nouns", t) or t.lower_ == "force" for t in ctx.docs[m.part][m.start:m.end])
+
+
+def is_its_allies(ctx: Context, tok: Token) -> bool:
+    """"allies" joined to a name and owned by a pronoun ("the army and its Russian allies")."""
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() == "ally" and tok.dep_ == "conj" \
+        and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)
+
+
+def its_allies(ctx: Context, tok: Token) -> Iterator[Found]:
+    """"the army and its Russian allies", "the Houthis and their Iranian allies": the one the
+    pronoun stands for (the name the allies are joined to) ALLIED_WITH the allies named."""
+    if blocked(ctx.lex, tok, "ALLIED_WITH"):
+        return
+    owners = [a for a in arg(ctx, tok.head) if ctx.type_of(a.mention.actor or "") != "LOCATION"]
+    allies = [a for c in tok.children if c.dep_ in ("amod", "compound") for a in arg(ctx, c)]
+    allies = [a for a in allies if ctx.type_of(a.mention.actor or "") != "LOCATION"]
+    yield from ctx.emit(owners, "ALLIED_WITH", allies, tok, "its-allies", 0.75)

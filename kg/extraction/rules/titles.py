@@ -75,8 +75,8 @@ def role_noun(ctx: Context, noun: Token, relation: str) -> Iterator[Found]:
             or home_office(ctx, role_title(noun), people[0].mention, noun)
     if people and ctx.type_of(people[0].mention.actor or "") == "PERSON":
         relation = office_relation(ctx, role_title(noun), relation, people[0].mention, orgs)
-    if relation == "MEMBER_OF":
-        orgs = _leaders_sides(ctx, orgs)
+    if relation == "MEMBER_OF" and not former:
+        orgs = _leaders_sides(ctx, orgs)  # (a leader's former deputy may have broken with him)
     yield from ctx.emit(people, relation, _no_people(ctx, _no_postings(ctx, orgs, noun.lower_)), noun, "title", 0.85)
 
 
@@ -116,6 +116,13 @@ def _role_organisations(ctx: Context, noun: Token, inside: Mention | None) -> tu
     if inside is not None:
         orgs.append(Arg(inside))
     return orgs, through_organ
+
+
+def _only_rank(ctx: Context, prep: Token) -> bool:
+    """True for an "of" phrase whose object is a bare rank or title ("of Captain")."""
+    objects = [p for p in prep.children if p.dep_ == "pobj"]
+    return len(objects) == 1 and ctx.mention(objects[0]) is None and (
+        ctx.lex.has("ranks", objects[0]) or ctx.lex.has("title_words", objects[0]))
 
 
 def _part_owners(ctx: Context, part: Token) -> list[Arg]:
@@ -197,6 +204,10 @@ def possessed_group(ctx: Context, tok: Token) -> Iterator[Found]:
         pronoun = kind in ("GOVERNMENT", "STATE") and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)
         people = [a for c in tok.children if c.dep_ == "poss" for a in arg(ctx, c)]
         people += [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for a in prep_objects(ctx, c)]
+        if any(c.dep_ == "prep" and c.lower_ == "of" and _only_rank(ctx, c) for c in tok.children):
+            # "the junta of Captain Ibrahim Traore": the parser took the rank for the object and
+            # hung the name on the noun
+            people += [a for c in tok.children if c.dep_ == "appos" for a in arg(ctx, c)]
         people = [p for p in people if ctx.type_of(p.mention.actor or "") == "PERSON"]
         for person in people:
             entry = ctx.gaz.entries.get(person.mention.actor or "")
@@ -271,6 +282,7 @@ def title(ctx: Context, tok: Token) -> Iterator[Found]:
     m = ctx.mention(tok)
     if m is None or tok.i != m.root or ctx.type_of(m.actor or "") != "PERSON":
         return
+    yield from _party_of(ctx, tok, m)
     title_words, orgs, unknown = _words_before_name(ctx, m)
     title_words = without_rank_tail(ctx, title_words)
     relation = _title_relation(ctx, title_words)
@@ -386,6 +398,19 @@ def _default_org(ctx: Context, m: Mention, relation: str) -> list[Arg]:
     if target and target in ctx.gaz:
         return [Arg(ctx.synthetic(target, m), 0.8)]
     return []
+
+
+def _party_of(ctx: Context, tok: Token, m: Mention) -> Iterator[Found]:
+    """"the SPLM-IO, the party of First Vice President Riek Machar": the person leads the group
+    the noun in apposition stands for (nouns ``led_group_nouns``)."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "of":
+        return
+    noun = prep.head
+    if noun.dep_ != "appos" or ctx.mention(noun) is not None or not ctx.lex.has("led_group_nouns", noun):
+        return
+    groups = [a for a in arg(ctx, noun.head) if ctx.type_of(a.mention.actor or "") in ("ARMED_GROUP", "ORGANIZATION")]
+    yield from ctx.emit([Arg(m)], "LEADS", groups, tok, "title", 0.75)
 
 
 def _in_power(ctx: Context, tok: Token, m: Mention) -> Iterator[Found]:

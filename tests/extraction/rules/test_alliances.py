@@ -110,3 +110,9 @@ def test_those_brought_together_in_an_alliance_are_members_and_allies() -> None:
     # coming together for talks forms no alliance; a state brings sides together without taking them in
     check("Russia and Ukraine came together for talks in Istanbul.", set())
     check("The United Nations brought together Israel and Hamas negotiators.", set())
+
+
+def test_a_name_and_its_allies_of_a_state_are_allies() -> None:
+    check("The Houthis and their Iranian allies denied the report.", {("Houthis", "ALLIED_WITH", "Iran", "its-allies")})
+    # allies no name stands for are no actor
+    check("Israel and its Western allies condemned the report.", set())

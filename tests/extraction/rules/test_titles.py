@@ -130,3 +130,19 @@ def test_an_aide_to_a_leader_is_on_the_leader_s_side() -> None:
     # an envoy to a state is posted there, no member of it
     check("Yuri Markov, the Russian envoy to Syria, said the talks had failed.",
           {("Yuri Markov", "MEMBER_OF", "Russia", "title")})
+
+
+def test_the_party_or_junta_of_a_person_is_led_by_them() -> None:
+    check("The Bharatiya Janata Party, the party of Prime Minister Narendra Modi, won the vote.",
+          {("Narendra Modi", "LEADS", "Bharatiya Janata Party", "title"), ("Narendra Modi", "LEADS", "India", "title")})
+    check("The junta of Captain Ibrahim Traore took power in 2022.",
+          {("Ibrahim Traore", "LEADS", "Burkinabe government", "title-possessive")})
+    # a party of a people is led by no one named
+    check("Hezbollah, a party of Lebanon's Shia, won the vote.", set())
+
+
+def test_a_leader_s_former_deputy_is_not_put_on_the_leader_s_side() -> None:
+    check("The war followed a feud between army chief Abdel Fattah al-Burhan and his former deputy, RSF commander "
+          "Mohamed Hamdan Dagalo.",
+          {("Abdel Fattah al-Burhan", "LEADS", "Sudan", "title"),
+           ("Mohamed Hamdan Dagalo", "LEADS", "Rapid Support Forces", "title")})
