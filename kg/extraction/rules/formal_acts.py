@@ -70,7 +70,7 @@ def mediation(ctx: Context, tok: Token) -> Iterator[Found]:
         holders = (tok, _object(tok)) if not passive else (tok,)
         mediators += [a for h in holders if h is not None for c in h.children
                       if c.dep_ == "prep" and c.lower_ == "alongside" for a in prep_objects(ctx, c)]
-        deal = tok.head if passive and tok.dep_ in ("acl", "relcl", "amod") else _object(tok)
+        deal = tok.head if passive and tok.dep_ in ("acl", "relcl", "amod") else _talks_counted(ctx, _object(tok))
         parties = between(ctx, tok)
         if not parties and deal is not None:
             parties = _deal_parties(ctx, deal)
@@ -82,6 +82,19 @@ def mediation(ctx: Context, tok: Token) -> Iterator[Found]:
     yield from ctx.emit(mediators, "NEGOTIATES_WITH", parties, tok, "mediation", 0.85)
     for k, first in enumerate(parties):
         yield from ctx.emit([first], "NEGOTIATES_WITH", parties[k + 1:], tok, "mediation", 0.8)
+
+
+def _talks_counted(ctx: Context, obj: Token | None) -> Token | None:
+    """The talks of "hosted months of talks", "several rounds of talks between X and Y"; else
+    the object itself."""
+    def is_talks(t: Token) -> bool:
+        return ctx.lex.nouns.get(t.lemma_.lower(), ctx.lex.nouns.get(t.lower_)) == "NEGOTIATES_WITH"
+
+    if obj is None or is_talks(obj):
+        return obj
+    counted = [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+               if p.dep_ == "pobj" and is_talks(p)]
+    return counted[0] if counted else obj
 
 
 def is_designation(ctx: Context, tok: Token) -> bool:

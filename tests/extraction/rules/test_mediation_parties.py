@@ -20,3 +20,11 @@ def test_a_host_negotiates_with_the_delegations_of_the_clause_not_with_his_own_s
            ("Hakan Fidan", "NEGOTIATES_WITH", "Ukraine", "mediation"),
            ("Russia", "NEGOTIATES_WITH", "Ukraine", "mediation"),
            ("Russia", "NEGOTIATES_WITH", "Ukraine", "noun")})
+
+
+def test_counted_talks_hosted_have_their_parties() -> None:
+    check("Oman has hosted several rounds of talks between Iran and the United States.",
+          {("Oman", "NEGOTIATES_WITH", "Iran", "mediation"), ("Oman", "NEGOTIATES_WITH", "United States", "mediation"),
+           ("Iran", "NEGOTIATES_WITH", "United States", "mediation")})
+    # a count of anything else is no talks
+    check("Oman hosted dozens of diplomats from Iran and the United States.", set())
