@@ -353,6 +353,11 @@ class MentionFinder:
                 and all(doc[k].dep_ in ("amod", "compound") for k in range(end, head.i))
             ):
                 einfo = self.gaz[entry]
+                if einfo.type in ("STATE", "LOCATION") and self._named_after(doc, end, head):
+                    # "the Sudan Shield Forces", "the OSCE's Minsk Group": a body named after the place
+                    label = "ARMED_GROUP" if self.lex.has("armed_group_heads", head) else "ORG"
+                    add(start, head.i + 1, head.i, "ner", None, label)
+                    continue
                 if einfo.type == "PERSON" and head.lower_ in self.lex.government_nouns:
                     target = einfo.leads or einfo.country
                     if target in self.gaz:
@@ -393,6 +398,14 @@ class MentionFinder:
                 start, end, kind, entry = found
                 add(start, end, tok.i, kind, entry, "ARMED_GROUP" if kind == "opposition" else "STATE")
         return out
+
+    def _named_after(self, doc: Doc, end: int, head: Token) -> bool:
+        """True when a place's name and the capitalised words up to ``head`` are one proper name
+        ("Sudan Shield Forces", "Minsk Group"), not the place's own forces ("Sudanese Armed Forces")."""
+        words = [doc[k] for k in range(end, head.i + 1)]
+        return head.text[:1].isupper() and not head.is_sent_start and all(t.text[:1].isupper() for t in words) \
+            and any(t.i < head.i and t.lower_ not in self.lex.words["force_name_words"] for t in words) \
+            or (head.i == end and head.text[:1].isupper() and head.lower_ in self.lex.words["body_name_heads"])
 
     def _defined_acronyms(self, doc: Doc, found: list[Mention], covered: set[int],
                           add: Callable[[int, int, int, str, str | None, str], Mention]) -> set[int]:

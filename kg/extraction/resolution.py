@@ -436,7 +436,16 @@ class Resolver:
     def _description(self, m: Mention, named: Counter) -> str | None:
         key = normalize(m.text.split()[-1])
         candidates = self.gaz.descriptions.get(key, []) or self.gaz.descriptions.get(key.rstrip("s"), [])
-        in_doc = [c for c in candidates if named.get(c)]
+        # a plain modifier must be the entry's too: "the presidential council" is not the UN's
+        mods = {normalize(w) for w in m.text.split()[:-1] if w.islower() and "-" not in w
+                and w not in self.lex.words["articles"] and w not in self.lex.words["group_generic_modifiers"]
+                and w not in self.lex.words["group_character_words"]}
+        in_doc = [c for c in candidates if named.get(c) and mods <= self._words_of(c)]
         if not in_doc:
             return None
         return max(in_doc, key=lambda c: named[c])
+
+    def _words_of(self, name: str) -> set[str]:
+        """The words of an entry's name, aliases and descriptions."""
+        entry = self.gaz[name]
+        return {w for form in (entry.name, *entry.aliases, *entry.descriptions) for w in normalize(form).split()}

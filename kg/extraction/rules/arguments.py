@@ -16,6 +16,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from ..actors import Mention
+from ..gazetteer import normalize
 from .clauses import SUBJECTS, object_of, reporting_verb
 from .context import Arg, Context
 from .names import (
@@ -27,6 +28,7 @@ from .names import (
     last_states,
     mentions_before,
     new_place,
+    referred_group,
     state_of_person,
 )
 
@@ -168,9 +170,11 @@ def _named_coalition(ctx: Context, tok: Token, depth: int) -> list[Arg] | None:
 
 def _definite_group(ctx: Context, tok: Token, depth: int) -> list[Arg] | None:
     """"the group's leader", "the alliance", "the paramilitary force", "the Iran-backed group":
-    the group last named ("the air force" is no reference, nor "the group of Ali Kikli": his own)."""
+    the group last named ("the air force" is no reference, nor "the group of Ali Kikli": his own;
+    "the jihadist group" is, whatever tag the parser gave "jihadist")."""
     if tok.lower_ in ctx.lex.words["definite_group_nouns"] and _has_the(tok) \
-            and not any(c.dep_ == "compound" and "-" not in c.text for c in tok.children) \
+            and not any(c.dep_ == "compound" and "-" not in c.text
+                        and c.lower_ not in ctx.lex.words["group_character_words"] for c in tok.children) \
             and not (tok.is_lower and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)):
         ante = definite_reference(ctx, tok)
         return [Arg(ante, 0.8)] if ante is not None else []
@@ -372,6 +376,66 @@ def _force_owner(ctx: Context, tok: Token, c: Token, depth: int) -> list[Arg]:
     return []
 
 
+def _unowned_side(ctx: Context, tok: Token, depth: int) -> list[Arg] | None:
+    """Fighters and troops no phrase owns: "the attackers", "the gunmen" are the armed group last
+    named ("killed 33 attackers", "Fighters torched cars": the article's only armed group);
+    "troops", "police", "soldiers" are the home state's when the article names no other state's
+    forces (in a war between two states they may be either's)."""
+    if any(c.dep_ in ("poss", "amod", "compound", "nmod", "appos", "relcl", "acl") or (
+            c.dep_ == "prep" and c.lower_ in ("of", "from", "loyal", "for")) for c in tok.children):
+        return None  # (owned, or introduced right here: "the gunmen who attacked tourists")
+    if ctx.lex.has("assailant_nouns", tok):
+        groups = {m.actor for m in mentions_before(ctx, tok)
+                  if m.actor and not m.adjectival and ctx.type_of(m.actor) == "ARMED_GROUP"}
+        if _has_the(tok) or (len(groups) == 1 and not any(
+                c.dep_ == "det" and c.lower_ in ctx.lex.words["indefinite_determiners"] for c in tok.children)):
+            group = referred_group(ctx, tok)
+            return [Arg(group, 0.7)] if group is not None else None
+        return None
+    home = ctx.actors.home
+    if ctx.lex.has("home_force_nouns", tok) and home and not _other_states_forces(ctx, home) \
+            and not (tok.dep_ == "compound" and any(c.dep_ in ("amod", "poss", "compound") and c.i != tok.i
+                                                    for c in tok.head.children)) \
+            and not _region_speaks(ctx, tok) and not _against_own_leader(ctx, tok, home):
+        # ("the Kenyan police commander" is Kenya's)
+        return [Arg(ctx.synthetic_government(home, tok), 0.7)]
+    return None
+
+
+def _against_own_leader(ctx: Context, tok: Token, home: str) -> bool:
+    """True when soldiers act on the home state's own leader ("Soldiers ousted President Mohamed
+    Bazoum"): mutineers, not the government's forces."""
+    if tok.dep_ not in SUBJECTS:
+        return False
+    for c in tok.head.children:
+        m = ctx.mention(c) if c.dep_ == "dobj" else None
+        entry = ctx.gaz.entries.get(m.actor or "") if m is not None else None
+        if entry is not None and entry.type == "PERSON" and entry.leads == home:
+            return True
+    return False
+
+
+def _region_speaks(ctx: Context, tok: Token) -> bool:
+    """True when a region acts in ``tok``'s sentence ("Puntland says troops overran ...",
+    "Puntland's security ministry said"): its troops are the region's, not the state's."""
+    for t in tok.sent:
+        m = ctx.mention(t)
+        if m is not None and t.i == m.root and t.dep_ in (*SUBJECTS, "poss") and ctx.is_place(m) \
+                and ctx.gaz.metonym_of.get(normalize(m.text)) is None:
+            return True
+    return False
+
+
+def _other_states_forces(ctx: Context, home: str) -> bool:
+    """True when the article names the forces or government of a state other than ``home``."""
+    for m in ctx.actors.mentions:
+        if m.actor in (None, home) or ctx.type_of(m.actor or "") not in ("STATE", "GOVERNMENT"):
+            continue
+        if m.kind == "government" or m.extended or ctx.lex.has("force_nouns", ctx.docs[m.part][m.end - 1]):
+            return True
+    return False
+
+
 def _apposed_or_known_as(ctx: Context, tok: Token, depth: int) -> list[Arg] | None:
     """A name in apposition, or "militias known as Wazalendo"."""
     for c in tok.children:
@@ -467,8 +531,8 @@ def _their_country(ctx: Context, tok: Token, depth: int) -> list[Arg] | None:
 
 _NOUN_READINGS: tuple[Reading, ...] = (
     _named_coalition, _definite_group, _state_leader, _definite_state, _counted_states, _named_vessel, _the_capital,
-    _the_city, _quantity, _attacker, _force, _apposed_or_known_as, _place_head, _territory, _apposition_head,
-    _predicate_noun, _their_country,
+    _the_city, _quantity, _attacker, _force, _unowned_side, _apposed_or_known_as, _place_head, _territory,
+    _apposition_head, _predicate_noun, _their_country,
 )
 
 

@@ -8,6 +8,7 @@ predicate, so every rule module may use them.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from spacy.tokens import Token
@@ -183,27 +184,78 @@ def last_group(ctx: Context, tok: Token, exclude: set[str]) -> Mention | None:
 
 
 def definite_reference(ctx: Context, tok: Token) -> Mention | None:
-    """The group a definite "the alliance" / "the group" refers to: the last one
-    named with that word, else the last armed group or organisation."""
+    """The group a definite "the alliance" / "the group" refers to: the last one named with
+    that word (by the article or the gazetteer: "the coalition" is the "Viv Ansanm gang
+    coalition"), else the armed group :func:`referred_group` gives, else the last armed group
+    or organisation.  A word that only names ("the mission", "the agency") refers to a name
+    with that word or to nothing."""
     word = tok.lower_
-    named = fallback = armed = None
+    # the words that must name it: the noun and its plain modifiers ("the presidential council")
+    words = {word} | {normalize(c.text) for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i
+                      and c.is_lower and "-" not in c.text and c.lower_ not in ctx.lex.words["group_character_words"]}
+    generic = word in ctx.lex.words["armed_reference_nouns"]
+    named = fallback = None
     for m in mentions_before(ctx, tok):
-        if m.actor is None or m.adjectival:
+        if m.actor is None or m.adjectival or _generic_plural(ctx, m, tok):
             continue
         kind = ctx.type_of(m.actor)
-        if kind in ("ARMED_GROUP", "ORGANIZATION"):
-            if word in m.actor.lower():
-                named = m
-            # an unknown organisation NER found ("Jilib", "National Penitentiary") is a poor guess
-            if m.entry is not None or kind == "ARMED_GROUP" or fallback is None:
-                fallback = m
-            if kind == "ARMED_GROUP":
-                armed = m
+        if kind not in ("ARMED_GROUP", "ORGANIZATION"):
+            continue
+        if _goes_by(ctx, m, words, generic):
+            named = m
+        # an unknown organisation NER found ("Jilib", "National Penitentiary") is a poor guess
+        if m.entry is not None or kind == "ARMED_GROUP" or fallback is None:
+            fallback = m
+    if word in ctx.lex.words["naming_reference_nouns"]:
+        return named
     # "the group", "the militia": an armed group before an organisation ("U.N. experts say ...
     # troops fought alongside the group")
-    if word in ctx.lex.words["armed_reference_nouns"]:
-        return named or armed or fallback
+    if generic:
+        return named or referred_group(ctx, tok) or fallback
     return named or fallback
+
+
+def referred_group(ctx: Context, tok: Token) -> Mention | None:
+    """The armed group a generic "the group", "the attackers" before ``tok`` points to: the last
+    one named, unless the article has named another twice as often, its main group ("... a deputy
+    commander of Iran's Revolutionary Guards, was among the dead. In a statement, the group
+    vowed ..." is Hezbollah's)."""
+    times: Counter[str] = Counter()
+    last: dict[str, Mention] = {}
+    latest = None
+    for m in mentions_before(ctx, tok):
+        if m.actor and not m.adjectival and ctx.type_of(m.actor) == "ARMED_GROUP" and not _generic_plural(ctx, m, tok):
+            times[m.actor] += 1
+            last[m.actor] = latest = m
+    if latest is None:
+        return None
+    main = max(times, key=lambda k: times[k])
+    return last[main] if times[latest.actor or ""] * 2 <= times[main] else latest
+
+
+def _generic_plural(ctx: Context, m: Mention, tok: Token) -> bool:
+    """"Meitei groups", "Tuareg groups" describe several groups; no singular "the group" is one of
+    them ("the militants" the article has called a named group are that group)."""
+    rec = ctx.actors.actors.get(m.actor or "")
+    # (a group phrase or a collective names several; "rebels" stand for the rebel side as one)
+    several = m.kind == "group" or m.kind == "collective"
+    return tok.tag_ == "NN" and several and (rec is None or rec.entry is None) \
+        and ctx.docs[m.part][m.root].tag_ == "NNS"
+
+
+def _goes_by(ctx: Context, m: Mention, words: set[str], generic: bool) -> bool:
+    """True when the actor of ``m`` is called by all of ``words`` in one form ("the presidential
+    council" is no "UN Security Council"): its name, or also the article's and the gazetteer's
+    other forms unless the word is as ``generic`` as "group" ("the Islamic State group" does not
+    make Islamic State the group its local branch is)."""
+    key = m.actor or ""
+    forms = [key]
+    rec = ctx.actors.actors.get(key)
+    entry = ctx.gaz.entries.get(key)
+    if not generic:
+        forms += [m.text, *(rec.aliases if rec else ()), *(rec.names if rec else ())]
+        forms += [*entry.aliases, *entry.descriptions] if entry is not None else []
+    return any(words <= set(normalize(form).split()) for form in forms)
 
 
 def new_place(ctx: Context, tok: Token) -> list[Arg]:

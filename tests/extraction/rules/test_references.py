@@ -1,0 +1,75 @@
+"""References to a side the sentence does not name (kg/extraction/rules/names.py, arguments.py,
+kg/extraction/resolution.py, actors.py): "the coalition", "the group", "the attackers", bare
+"troops", "the mission", and names built on a place's name ("the Sudan Shield Forces")."""
+
+from __future__ import annotations
+
+import pytest
+from extraction.rules.rule_cases import Case, case_id, check
+
+CASES: list[Case] = [
+    # "the coalition": the group the article or the gazetteer calls a coalition, not the last organisation
+    ("Viv Ansanm, a gang coalition, controls most of the capital, according to U.N. estimates. Haitian police "
+     "have fought the coalition for control of several neighbourhoods.",
+     {("Viv Ansanm", "CONTROLS", "Port-au-Prince", "verb"), ("Haiti", "ATTACKS", "Viv Ansanm", "verb")}),
+    # "the group": the article's main group, not one named once in passing
+    ("Hezbollah confirmed the death of its chief. Hezbollah said its fighters would fight on. Israel said the "
+     "strike killed Abbas Nilforoushan, a deputy commander of Iran's Revolutionary Guards. In a statement, the "
+     "group vowed to fight Israel.",
+     {("Islamic Revolutionary Guard Corps", "MEMBER_OF", "Iran", "organ-possessive"),
+      ("Hezbollah", "OPPOSES", "Israel", "vow")}),
+    # "the jihadist group" is a reference too, whatever tag the parser gives "jihadist"
+    ("JNIM said it had attacked a post near Solenzo. The jihadist group vowed to take revenge on Burkina Faso.",
+     {("Jama'at Nusrat al-Islam wal-Muslimin", "ATTACKS", "Solenzo", "verb"),
+      ("Jama'at Nusrat al-Islam wal-Muslimin", "OPPOSES", "Burkina Faso", "verb")}),
+    # "the gunmen": the armed group last named; bare "troops": the home state's
+    ("Boko Haram militants killed 63 people in the village of Darul Jamal. Troops later attacked the gunmen "
+     "near the border.",
+     {("Boko Haram", "ATTACKS", "Darul Jamal", "verb"), ("Nigerian government", "ATTACKS", "Boko Haram", "verb")}),
+    # "the unit": an actor named with that word (the gazetteer's "CAPSAT unit")
+    ("Colonel Michael Randrianirina's elite CAPSAT unit sided with the protesters. President Andry Rajoelina "
+     "accused the unit of trying to seize power.",
+     {("Michael Randrianirina", "LEADS", "CAPSAT", "title-possessive"),
+      ("Andry Rajoelina", "LEADS", "Madagascar", "title"), ("Andry Rajoelina", "CRITICIZES", "CAPSAT", "verb")}),
+    # "the mission": an actor named with that word
+    ("Kenya leads the Multinational Security Support mission in Haiti. The United States criticised the mission.",
+     {("Kenya", "LEADS", "Multinational Security Support Mission", "verb"),
+      ("Multinational Security Support Mission", "BACKS", "Kenya", "noun"),
+      ("United States", "CRITICIZES", "Multinational Security Support Mission", "verb")}),
+]
+
+NEGATIVE: list[Case] = [
+    # troops a region speaks of are the region's, not the state's
+    ("Somalia's Puntland says troops overran an Islamic State base in the Cal Miskaad mountains.", set()),
+    # the police of a commander another state owns are not the home state's
+    ("Viv Ansanm controls most of the capital. Godfrey Otunge, the Kenyan police commander who heads the mission, "
+     "criticised Viv Ansanm.",
+     {("Viv Ansanm", "CONTROLS", "Port-au-Prince", "verb"), ("Godfrey Otunge", "MEMBER_OF", "Kenya", "title"),
+      ("Godfrey Otunge", "CRITICIZES", "Viv Ansanm", "verb")}),
+    # a word that only names refers to nothing when no actor has that name
+    ("The United States criticised the mission.", set()),
+    # "the presidential council" is not the UN Security Council named before
+    ("The U.N. Security Council met on Tuesday. The gang leader has rejected the presidential council.", set()),
+    # troops in a war between two states may be either's
+    ("Russian troops shelled Kharkiv. Ukrainian officials said troops attacked Belgorod.",
+     {("Russia", "ATTACKS", "Kharkiv", "verb")}),
+    # gunmen introduced by their own clause are no reference to the group named before
+    ("Lashkar-e-Taiba has bases in Pakistan. India accuses Pakistan of backing the gunmen who attacked tourists "
+     "near Pahalgam.", {("India", "CRITICIZES", "Pakistan", "verb")}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES + NEGATIVE, ids=[case_id(c) for c in CASES + NEGATIVE])
+def test_references_resolve_to_exactly_these_actors(sentence: str, expected: set) -> None:
+    check(sentence, expected)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a name built on a place's name is a body of its own, not the place or its state
+    ("Fighters of the Sudan Shield Forces, led by Abu Aqla Keikel, joined the assault on Wad Madani.",
+     {("Abu Aqla Keikel", "LEADS", "Sudan Shield Forces", "verb-passive")}),
+    # a state's own forces stay the state's
+    ("The Sudanese Armed Forces recaptured Wad Madani.", {("Sudanese government", "CAPTURED", "Wad Madani", "verb")}),
+])
+def test_names_built_on_a_place(sentence: str, expected: set) -> None:
+    check(sentence, expected)
