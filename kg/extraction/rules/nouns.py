@@ -164,6 +164,8 @@ def noun_roles(ctx: Context, noun: Token, relation: str) -> tuple[list[Arg], lis
         agents = _borrowed_agents(ctx, noun, relation)
     if relation == "ATTACKS" and not targets:
         targets = _besieged(ctx, noun) or _purpose_targets(ctx, noun) or victims_side(ctx, noun)
+    if relation == "ATTACKS" and not targets and agents and _claimed(ctx, noun):
+        targets = _last_attack_targets(ctx, noun, agents[0])
     if relation == "BACKS" and not targets:
         targets = _beneficiary(ctx, noun)
     if _symmetric_attack(ctx, noun):
@@ -211,6 +213,12 @@ def _direct_roles(ctx: Context, noun: Token, relation: str, agent_preps: set[str
             if not found and c.lower_.endswith("-led"):
                 affix = affix_actor(ctx, c)
                 found = [Arg(affix, 0.8)] if affix is not None else []
+            if relation == "ATTACKS" and found and c.dep_ == "compound" and not _symmetric_attack(ctx, noun) and all(
+                    ctx.type_of(a.mention.actor or "") in ("LOCATION", "PERSON") and not a.mention.agent
+                    for a in found):
+                # "claimed the Noshki attack": a place (or person) named on an attack is who or where it struck
+                targets += found
+                continue
             agents += found
         elif c.dep_ == "acl" and c.tag_ == "VBG" and relation == "ATTACKS" \
                 and ctx.lex.verbs.get(ctx.lex.verb_lemma(c)) == "ATTACKS":
@@ -262,6 +270,30 @@ def _light_verb_roles(ctx: Context, noun: Token, relation: str, target_preps: se
         targets += [a for c in verb.children if c.dep_ in ("npadvmod", "dep") and c.i > noun.i
                     for a in args(ctx, c) if ctx.is_place(a.mention)]
     return agents, targets
+
+
+def _claimed(ctx: Context, noun: Token) -> bool:
+    """"the group claimed the attack", "the attack was claimed by IS": a claim of an attack."""
+    return noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB" and \
+        ctx.lex.has("responsibility_verbs", noun.head.lemma_.lower()) and not blocked(ctx.lex, noun.head)
+
+
+# how many sentences back the attack a claim is about may be reported
+_CLAIM_LOOKBACK = 2
+
+
+def _last_attack_targets(ctx: Context, noun: Token, near: Arg) -> list[Arg]:
+    """"A bomber rammed a vehicle into a camp in Mir Ali, and the group claimed the attack": the
+    targets of the attack reported last before the claim (in its sentence or just before)."""
+    from .verbs import attack_targets  # (the verb rule reads nouns: imported here, when a claim is read)
+
+    sentences = [s for s in ctx.doc.sents if s.start < noun.sent.start][-_CLAIM_LOOKBACK:]
+    before = [t for s in sentences for t in s] + [t for t in noun.sent if t.i < noun.i]
+    for tok in reversed(before):
+        found = attack_targets(ctx, tok) if tok.pos_ == "VERB" else []
+        if found:
+            return [Arg(a.mention, 0.8 * a.confidence) for a in found]
+    return []
 
 
 def _borrowed_agents(ctx: Context, noun: Token, relation: str) -> list[Arg]:

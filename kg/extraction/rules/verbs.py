@@ -37,6 +37,7 @@ from .targets import (
     target_fallback,
 )
 from .verb_frames import came_under, composed_of, formed_by, founded_together, includes, sworn_in
+from .victims import unnamed_killers
 
 
 def is_predicate(ctx: Context, tok: Token) -> bool:
@@ -105,6 +106,8 @@ def verb(ctx: Context, tok: Token) -> Iterator[Found]:
                 targets = target_fallback(ctx, patient_tok, relation)
             if not targets and relation == "BACKS":
                 targets = _attack_makers(ctx, patient_tok)
+            if not agents and relation == "ATTACKS" and prep is None:
+                agents, targets = unnamed_killers(ctx, tok, targets)
             yield from ctx.emit(agents, relation, targets, tok, "verb-passive", 0.85 * conf)
             return
         targets = _targets(ctx, tok, lemma, relation, prep)
@@ -120,6 +123,21 @@ def verb(ctx: Context, tok: Token) -> Iterator[Found]:
             if plain is not None:
                 yield from _active(ctx, tok, lemma, None, plain, agents, _object_targets(ctx, tok, plain), conf)
         return
+
+
+def attack_targets(ctx: Context, tok: Token) -> list[Arg]:
+    """What a verb of attack (not negated, not planned) hits, whoever the attackers are ("gunmen
+    attacked a police station in Bamako": Bamako)."""
+    lemma = ctx.lex.verb_lemma(tok)
+    for key, prep in verb_keys(tok, ctx.lex):
+        if ctx.lex.verbs.get(key) != "ATTACKS":
+            continue
+        if _realis(ctx, tok, lemma, "ATTACKS") != "ATTACKS" or subject(ctx, tok)[1]:
+            return []
+        targets = _targets(ctx, tok, lemma, "ATTACKS", prep if key != lemma else None)
+        if targets or key == lemma:
+            return targets  # (a preposition that led nowhere: the plain verb's object, as the verb rule reads it)
+    return []
 
 
 def _gerund_agents(ctx: Context, tok: Token) -> list[Arg]:
@@ -206,6 +224,9 @@ def _recipients(ctx: Context, tok: Token, lemma: str) -> list[Arg]:
 
 
 def _prep_targets(ctx: Context, tok: Token, relation: str, prep: Token) -> list[Arg]:
+    if relation == "CRITICIZES" and prep.lower_ == "for" and args(ctx, object_of(tok)):
+        # "blamed Israel for the Beirut bombing": the one blamed, not the act it is blamed for
+        return args(ctx, object_of(tok))
     targets = prep_objects(ctx, prep)
     for other in prep.conjuncts if prep.dep_ == "prep" else ():
         # "fired missiles at Erbil and at Islamic State targets in Idlib": each phrase names targets

@@ -18,10 +18,12 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from .arguments import args, subject
+from .attribution import last_attackers
 from .clauses import blocked, object_of
-from .context import Context, Found
+from .context import Arg, Context, Found
 from .designations import is_among_them, series
 from .names import new_place
+from .nouns import noun_relation, noun_roles
 
 
 def is_killing(ctx: Context, tok: Token) -> bool:
@@ -37,10 +39,14 @@ def victims(ctx: Context, tok: Token) -> Iterator[Found]:
     if not heads or blocked(ctx.lex, tok, relation):
         return
     agents, passive = subject(ctx, tok)
-    if passive:
-        return
     listed = [t for head in heads for t in series(head)]
     named = [a for t in listed for a in args(ctx, t)]
+    if passive:
+        # "five of its members were killed, among them A and B": by the attack the sentence or the article names
+        if relation == "ATTACKS" and not agents:
+            agents, people = unnamed_killers(ctx, tok, named)
+            yield from ctx.emit(agents, "ATTACKS", people, tok, "victims", 0.7)
+        return
     obj = object_of(tok)
     place_list = obj is not None and any(ctx.lex.has("place_heads", o) for o in (obj, *obj.conjuncts))
     if place_list:
@@ -74,3 +80,21 @@ def _list_heads(ctx: Context, verb: Token) -> list[Token]:
             elif c.dep_ in ("dobj", "dep", "appos", "npadvmod") and any(is_among_them(p) for p in c.children):
                 heads.append(c)  # "..., among them two nuns, A and B"
     return heads
+
+
+def unnamed_killers(ctx: Context, verb: Token, victims: list[Arg]) -> tuple[list[Arg], list[Arg]]:
+    """Who killed the victims of a passive killing with no agent, and which victims that names:
+    the makers of the attack it happened in ("X and several ministers were killed in an Israeli air
+    strike"), or, with no attack named there, the attackers the article reported last, for named
+    people only ("Police sergeant Afrim Bunjaku was killed")."""
+    people = [a for a in victims if ctx.type_of(a.mention.actor or "") == "PERSON"]
+    if not people:
+        return [], []  # (soldiers killed in an attack: the noun rule's ``victims_side``)
+    settings = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ctx.lex.words["event_setting_prepositions"]
+                for p in c.children if p.dep_ == "pobj"]
+    for p in settings:
+        if p.pos_ == "NOUN" and noun_relation(ctx, p) == "ATTACKS":
+            return noun_roles(ctx, p, "ATTACKS")[0], people
+    if settings:
+        return [], []
+    return [Arg(a.mention, 0.8 * a.confidence) for a in last_attackers(ctx, verb)], people

@@ -1,6 +1,6 @@
 """Event and speech patterns of real reports: objects the parser hangs elsewhere, places of struck
-sites, shares of a place held, accusations followed by a denial, backed offensives and troops sent
-to fight beside a side."""
+sites, shares of a place held, accusations followed by a denial, backed offensives, troops sent
+to fight beside a side, claims of an attack and killings with no agent."""
 
 from __future__ import annotations
 
@@ -94,7 +94,35 @@ RESPONSES = [
     ("Iran responded with a statement on Israel.", set()),
 ]
 
-CASES = SECOND_OBJECTS + SITES_AND_SHARES + SPEECH + BACKING + RESPONSES
+CLAIMS = [
+    # a claim of the attack reported just before: the claimant struck what it struck
+    ("Gunmen attacked a police station in Bamako on Monday. The attack was claimed by JNIM.",
+     {("Jama'at Nusrat al-Islam wal-Muslimin", "ATTACKS", "Bamako")}),
+    ("Gunmen attacked Bamako on Monday. JNIM claimed the attack.",
+     {("Jama'at Nusrat al-Islam wal-Muslimin", "ATTACKS", "Bamako")}),
+    # a place named on the attack is where it struck
+    ("Hamas claimed the Jenin attack.", {("Hamas", "ATTACKS", "Jenin")}),
+    # negative: nobody claimed it; a claim of nothing reported
+    ("Gunmen attacked a police station in Bamako on Monday. No group has claimed the attack.", set()),
+    ("JNIM claimed the attack.", set()),
+    # blaming someone for an attack criticises the one blamed, not where it struck
+    ("Hezbollah blamed Israel for the Beirut bombing.", {("Hezbollah", "CRITICIZES", "Israel")}),
+]
+
+UNNAMED_KILLERS = [
+    # a named person killed with no agent: by the attack named there, else the attackers reported last
+    ("Hezbollah commander Ali Karaki was killed in an Israeli air strike.",
+     {("Ali Karaki", "LEADS", "Hezbollah"), ("Israel", "ATTACKS", "Ali Karaki")}),
+    ("Russian drones struck Kharkiv overnight. Local official Ivan Petrenko was killed.",
+     {("Russia", "ATTACKS", "Kharkiv"), ("Russia", "ATTACKS", "Ivan Petrenko")}),
+    # negative: killed in something that is no attack; places struck by nobody named
+    ("Hezbollah commander Ali Karaki was killed in a car accident.", {("Ali Karaki", "LEADS", "Hezbollah")}),
+    ("Russian drones struck Kharkiv overnight. Local official Ivan Petrenko was killed in a car accident.",
+     {("Russia", "ATTACKS", "Kharkiv")}),
+    ("The RSF shelled El Fasher. Three villages were shelled.", {("Rapid Support Forces", "ATTACKS", "El Fasher")}),
+]
+
+CASES = SECOND_OBJECTS + SITES_AND_SHARES + SPEECH + BACKING + RESPONSES + CLAIMS + UNNAMED_KILLERS
 
 
 @pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[c[0][:50] for c in CASES])
