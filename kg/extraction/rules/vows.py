@@ -2,7 +2,8 @@
 
 "vowed to keep fighting American forces", "vowed to lead the fight against al-Shabaab",
 "vowed revenge against Israel", "vowed a crushing response to Israel",
-"vowed that Cambodia would strike back at Thai forces": no attack has happened yet, but the
+"vowed that Cambodia would strike back at Thai forces", "vowed to fight on until the RSF is defeated",
+"vowed that the rebels would be crushed": no attack has happened yet, but the
 one who vows stands against the enemy.  (A vow whose attack verb is the vow's own complement,
 "vowed to destroy Hamas", is read by the verb rule.)
 
@@ -55,8 +56,10 @@ def _enemies(ctx: Context, verb: Token) -> list[Arg]:
             return []
         lemma = verb.lemma_.lower()
         if ctx.lex.verbs.get(lemma) == "ATTACKS" and lemma not in ctx.lex.words["vow_carrier_verbs"]:
-            objects = [a for c in verb.children if c.dep_ == "dobj" for a in args(ctx, c)]
-            return objects + _prep_enemies(ctx, verb)
+            # ("keep fighting until Hamas is destroyed": the clause may hang on the carrier verb)
+            carrier = verb.head if verb.dep_ == "xcomp" and verb.head.i != verb.i else verb
+            return _attacked(ctx, verb) + _prep_enemies(ctx, verb) + _until_enemies(ctx, verb) + (
+                _until_enemies(ctx, carrier) if carrier is not verb else [])
         if lemma not in ctx.lex.words["vow_carrier_verbs"]:
             return []
         fight = next((c for c in verb.children if c.dep_ == "dobj"
@@ -68,6 +71,20 @@ def _enemies(ctx: Context, verb: Token) -> list[Arg]:
             return []
         verb = following
     return []
+
+
+def _attacked(ctx: Context, verb: Token) -> list[Arg]:
+    """The object of an attack verb, or its subject when it is passive ("vowed that the ADF would be
+    crushed")."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return [a for c in verb.children if c.dep_ == "nsubjpass" for a in args(ctx, c)]
+    return [a for c in verb.children if c.dep_ == "dobj" for a in args(ctx, c)]
+
+
+def _until_enemies(ctx: Context, verb: Token) -> list[Arg]:
+    """"vowed to fight on until the RSF is defeated": the one the fighting is to defeat."""
+    return [a for c in verb.children if c.dep_ == "advcl" and ctx.lex.verbs.get(c.lemma_.lower()) == "ATTACKS"
+            and any(m.dep_ == "mark" and m.lower_ == "until" for m in c.children) for a in _attacked(ctx, c)]
 
 
 def _prep_enemies(ctx: Context, tok: Token) -> list[Arg]:

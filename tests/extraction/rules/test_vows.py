@@ -34,3 +34,12 @@ def test_a_vow_of_no_fighting_is_no_stance(sentence: str) -> None:
 ])
 def test_a_vowed_revenge_or_response_is_a_stance_against_its_target(sentence: str, expected: set) -> None:
     check(sentence, expected)
+
+
+def test_a_vow_to_fight_until_the_enemy_is_beaten_or_that_it_will_be_opposes_it() -> None:
+    check("Israel vowed to keep fighting until Hamas is destroyed.", {("Israel", "OPPOSES", "Hamas", "vow")})
+    check("Museveni vowed that the ADF would be crushed.",
+          {("Yoweri Museveni", "OPPOSES", "Allied Democratic Forces", "vow")})
+    # fighting until a war ends names no enemy; a vow that they will not be crushed is none
+    check("Putin vowed to keep fighting until the war ends.", set())
+    check("Museveni vowed that the ADF would not be crushed.", set())
