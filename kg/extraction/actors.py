@@ -270,6 +270,12 @@ class MentionFinder:
             if ent.ent_id_:
                 entry, _, kind = ent.ent_id_.rpartition("|")
                 label = ent.label_
+                named = self._body_of_place(doc, start, end) if label in ("STATE", "LOCATION") else None
+                if named is not None:
+                    # "the Communist Party of India (Maoist)", "the Islamic Army of Iraq": a body of its own
+                    add(named[0], named[1], ent.root.head.head.i, "ner", None,
+                        "ARMED_GROUP" if self.lex.has("armed_group_heads", ent.root.head.head) else "ORG")
+                    continue
             else:
                 hit = self.gaz.lookup(text)
                 if hit is not None:
@@ -406,6 +412,25 @@ class MentionFinder:
         return head.text[:1].isupper() and not head.is_sent_start and all(t.text[:1].isupper() for t in words) \
             and any(t.i < head.i and t.lower_ not in self.lex.words["force_name_words"] for t in words) \
             or (head.i == end and head.text[:1].isupper() and head.lower_ in self.lex.words["body_name_heads"])
+
+    def _body_of_place(self, doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+        """The span of a capitalised name of a body "of" the place at ``start``..``end`` ("Communist
+        Party of India (Maoist)"), or ``None`` ("the President of Sudan" is the place's)."""
+        if doc[start].dep_ != "pobj" or doc[start - 1].lower_ != "of" or doc[start - 1].i != doc[start].head.i:
+            return None
+        head = doc[start - 1].head
+        if head.pos_ != "PROPN" or head.i != start - 2 or not self.lex.has("of_place_name_heads", head):
+            return None
+        left = head.i
+        while left > 0 and doc[left - 1].dep_ == "compound" and doc[left - 1].head.i in range(left, head.i + 1) \
+                and doc[left - 1].text[:1].isupper():
+            left -= 1
+        if left == head.i:
+            return None  # ("the Army of Iraq" is Iraq's army)
+        if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" \
+                and doc[end + 1].text[:1].isupper() and not is_acronym(doc[end + 1].text):
+            end += 3  # ("(Maoist)" is part of the name, "(CPI)" its short form)
+        return left, end
 
     def _defined_acronyms(self, doc: Doc, found: list[Mention], covered: set[int],
                           add: Callable[[int, int, int, str, str | None, str], Mention]) -> set[int]:

@@ -68,8 +68,15 @@ def test_references_resolve_to_exactly_these_actors(sentence: str, expected: set
     # a name built on a place's name is a body of its own, not the place or its state
     ("Fighters of the Sudan Shield Forces, led by Abu Aqla Keikel, joined the assault on Wad Madani.",
      {("Abu Aqla Keikel", "LEADS", "Sudan Shield Forces", "verb-passive")}),
-    # a state's own forces stay the state's
+    ("Police killed the general secretary of the banned Communist Party of India (Maoist). India banned the party "
+     "in 2009.", {("Indian government", "ATTACKS", "Communist Party of India (Maoist)", "verb"),
+                  ("Indian government", "OPPOSES", "Communist Party of India (Maoist)", "formal-act")}),
+    ("The Islamic Army of Iraq claimed the attack on Baghdad.",
+     {("Islamic Army of Iraq", "ATTACKS", "Baghdad", "noun")}),
+    # a state's own forces and offices stay the state's
     ("The Sudanese Armed Forces recaptured Wad Madani.", {("Sudanese government", "CAPTURED", "Wad Madani", "verb")}),
+    ("The Army of Iraq attacked Mosul.", {("Iraq", "ATTACKS", "Mosul", "verb")}),
+    ("He met the President of Sudan.", set()),
 ])
 def test_names_built_on_a_place(sentence: str, expected: set) -> None:
     check(sentence, expected)
