@@ -15,6 +15,8 @@ on the evidence:
   the HTS, Ahmed al-Shareh", "X in power").
 - ``affix``: "Iran-backed", "X-led", "pro-government", "anti-regime".
 - ``side``: "on Assad's side".
+- ``learned`` (off unless a :class:`~kg.extraction.learned.PairModel` is given): a classifier over
+  the pairs of actors of a sentence that no rule related.
 
 Coordination spreads over both sides; negation, denial, conditionals and plans
 ("would not", "urged X not to", "denied plans to", "if") block a relation.
@@ -35,6 +37,7 @@ from spacy.tokens import Doc
 
 from .actors import DocumentActors
 from .gazetteer import Gazetteer
+from .learned import PairModel, learned_relations
 from .lexicon import Lexicon
 from .rules import RULES, Context, Found
 
@@ -61,6 +64,9 @@ class RelationExtractor:
     ----------
     gazetteer : Gazetteer
     lexicon : Lexicon
+    pair_model : PairModel, optional
+        A pair classifier (:mod:`kg.extraction.learned`) whose relations are added where no rule
+        related the pair in that sentence; without one, the rules alone.
 
     Examples
     --------
@@ -76,16 +82,31 @@ class RelationExtractor:
     [('Russia', 'BACKS', 'Bashar al-Assad', 'verb')]
     """
 
-    def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
+    def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon, pair_model: PairModel | None = None) -> None:
         self.gaz = gazetteer
         self.lex = lexicon
+        # off by default: out of fold, the classifier's additions lowered F1 (docs/learned-pairs.md)
+        self.pair_model = pair_model
 
     def extract(self, docs: list[Doc], actors: DocumentActors, offsets: list[int]) -> list[Found]:
         """Return every relation found in the parsed pieces ``docs`` of one article
         (``offsets``: where each piece starts in the article)."""
-        ctx = Context(self.gaz, self.lex, actors, docs, offsets)
+        ctx = self.context(docs, actors, offsets)
+        found = self.rule_relations(ctx)
+        if self.pair_model is not None:
+            # the classifier only adds pairs no rule related in that sentence; the guards apply to it too
+            found += learned_relations(ctx, found, self.pair_model)
+        return self.guarded(ctx, found)
+
+    def context(self, docs: list[Doc], actors: DocumentActors, offsets: list[int]) -> Context:
+        """The state the rules read for one article."""
+        return Context(self.gaz, self.lex, actors, docs, offsets)
+
+    @staticmethod
+    def rule_relations(ctx: Context) -> list[Found]:
+        """What the rules of :data:`~kg.extraction.rules.RULES` find, before the guards."""
         found: list[Found] = []
-        for part, doc in enumerate(docs):
+        for part, doc in enumerate(ctx.docs):
             ctx.part = part
             for tok in doc:
                 if tok.is_space or tok.is_punct:
@@ -93,6 +114,11 @@ class RelationExtractor:
                 for rule in RULES:
                     if rule.applies(ctx, tok):
                         found += [f for f in rule.find(ctx, tok) if f.source != f.target]
+        return found
+
+    @staticmethod
+    def guarded(ctx: Context, found: list[Found]) -> list[Found]:
+        """``found`` without what the guards leave out, each at most as confident as its rule measured."""
         found = _without_own_side_talks(ctx, found)
         found = [f for f in found if not _state_as_setting(ctx, f)]
         calibrated = rule_confidence()
