@@ -201,8 +201,9 @@ def _event_attackers(ctx: Context, tok: Token) -> list[Arg]:
     """The attackers a verb or noun of attack names ("Israel struck ...", "an Israeli strike");
     only sides that fight (a monitor that reports the toll is none)."""
     if tok.pos_ == "VERB" and any(ctx.lex.verbs.get(key) == "ATTACKS" for key in _keys(tok)):
-        if blocked(ctx.lex, tok, "ATTACKS"):
-            return []
+        if blocked(ctx.lex, tok, "ATTACKS") or any(
+                c.dep_ == "aux" and c.lower_ in ctx.lex.hedges for c in tok.children):
+            return []  # ("its fighters would fight on": no attack reported)
         agents, _ = subject(ctx, tok)
     elif _is_attack(ctx, tok) and not blocked(ctx.lex, tok, "ATTACKS"):
         # named with the noun ("Israeli strikes", "strikes by Israel"), not through a pronoun

@@ -20,6 +20,7 @@ from spacy.tokens import Token
 from ..actors import Mention
 from .alliances import joined_in
 from .arguments import arg, args, of_objects, prep_objects, subject
+from .attribution import last_attackers
 from .clauses import blocked, hedge, intended, object_of, patient, verb_keys
 from .context import Arg, Context, Found
 from .joint import joint_action, sent_to_act
@@ -158,7 +159,12 @@ def _event_agents(ctx: Context, tok: Token) -> list[Arg]:
         subj = tok.head
     if subj is None or subj.pos_ != "NOUN" or noun_relation(ctx, subj) != "ATTACKS":
         return []
-    return noun_roles(ctx, subj, "ATTACKS")[0]
+    found = noun_roles(ctx, subj, "ATTACKS")[0]
+    if not found and any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children):
+        # "India fired missiles at nine sites. ... The strikes targeted facilities of JeM": the attack
+        # the article reported before (the last said with the same word)
+        found = [Arg(a.mention, 0.8 * a.confidence) for a in last_attackers(ctx, tok, subj)]
+    return found
 
 
 def _attack_makers(ctx: Context, attack: Token | None) -> list[Arg]:

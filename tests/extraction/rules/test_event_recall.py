@@ -122,7 +122,19 @@ UNNAMED_KILLERS = [
     ("The RSF shelled El Fasher. Three villages were shelled.", {("Rapid Support Forces", "ATTACKS", "El Fasher")}),
 ]
 
-CASES = SECOND_OBJECTS + SITES_AND_SHARES + SPEECH + BACKING + RESPONSES + CLAIMS + UNNAMED_KILLERS
+THE_ATTACK_AS_SUBJECT = [
+    # "the strikes" that act are the attack the article reported before
+    ("India fired missiles at nine sites in Pakistan early Wednesday. India's Defence Ministry said the strikes "
+     "targeted facilities of the Jaish-e-Mohammed group.",
+     {("India", "ATTACKS", "Jaish-e-Mohammed")}),
+    ("Israel struck Beirut on Friday. The strike in the Haret Hreik district also killed Ali Karaki.",
+     {("Israel", "ATTACKS", "Beirut"), ("Israel", "ATTACKS", "Ali Karaki")}),
+    # negative: no attack reported before
+    ("The strikes hit Gaza.", set()),
+]
+
+CASES = (SECOND_OBJECTS + SITES_AND_SHARES + SPEECH + BACKING + RESPONSES + CLAIMS + UNNAMED_KILLERS
+         + THE_ATTACK_AS_SUBJECT)
 
 
 @pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[c[0][:50] for c in CASES])
