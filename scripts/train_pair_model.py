@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Train the pair classifier (``kg/extraction/learned.py``) on the gold sets, and measure it honestly.
 
-    python scripts/train_pair_model.py                 # the leave-one-set-out table (about an hour on 2 busy cores)
+    python scripts/train_pair_model.py                 # the leave-one-set-out table (10 to 60 minutes)
     python scripts/train_pair_model.py --threshold 0.8 # the same at a fixed threshold (a few minutes)
     python scripts/train_pair_model.py --write         # also write kg/data/pair_model.json
 
