@@ -341,6 +341,11 @@ class MentionFinder:
                 # "Humam al-Hayya, the son of Khalil al-Hayya": another person of that name
                 add(start - 1, end, root, "ner", None, "PERSON")
                 continue
+            if entry is not None and label == "PERSON" and kind == "alias" and " " not in text \
+                    and self._other_surname(doc, start, end):
+                # "Abbas Nilforoushan" is not Mahmoud Abbas: the known name is another man's first name
+                add(start, end + 1, end, "ner", None, "PERSON")
+                continue
             if (entry is not None and label == "LOCATION" and doc[root].dep_ == "compound" and head.i == end
                     and head.pos_ == "PROPN" and head.lower_ in self.lex.words["facility_nouns"]):
                 # "the Rastan Bridge" is a site of its own, not the town it is named after
@@ -470,6 +475,21 @@ class MentionFinder:
         person = self.gaz[entry]
         firsts = {normalize(n.split()[0]) for n in (person.name, *person.aliases) if " " in n}
         return normalize(first.text) not in firsts
+
+    def _other_surname(self, doc: Doc, start: int, end: int) -> bool:
+        """True when a one-word known name is the first name of a longer name: a capitalised
+        surname no tagger knows follows it and ends the name."""
+        if end + 1 > len(doc) or doc[start].head.i != end:
+            return False
+        last = doc[end]
+        after = doc[end + 1] if end + 1 < len(doc) else None
+        things = self.lex.words["facility_nouns"] | self.lex.words["place_heads"] | self.lex.words["site_nouns"]
+        # ("the 'Trump Route'" is a road named after him)
+        quoted = start > 0 and doc[start - 1].is_quote
+        return last.pos_ == "PROPN" and last.text[:1].isupper() and not last.is_sent_start and not quoted \
+            and last.ent_type_ in ("", "PERSON") and not last.ent_id_ \
+            and last.lower_ not in self.lex.force_nouns | self.lex.government_nouns | self.lex.words["title_words"] \
+            and last.lower_ not in things and (after is None or after.pos_ != "PROPN")
 
     def is_joined_title(self, word: str) -> bool:
         """"then-President", "ex-Defence", "former-President": a title joined to a time word.

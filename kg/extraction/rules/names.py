@@ -219,14 +219,22 @@ def referred_group(ctx: Context, tok: Token) -> Mention | None:
     """The armed group a generic "the group", "the attackers" before ``tok`` points to: the last
     one named, unless the article has named another twice as often, its main group ("... a deputy
     commander of Iran's Revolutionary Guards, was among the dead. In a statement, the group
-    vowed ..." is Hezbollah's)."""
+    vowed ..." is Hezbollah's). "The jihadist group" is one called jihadist when the article has one;
+    a group named to describe another ("JNIM, al Qaeda's affiliate") is none."""
+    character = {w for c in tok.children if (w := c.lower_) in ctx.lex.words["group_character_words"]}
+    candidates = [m for m in mentions_before(ctx, tok)
+                  if m.actor and not m.adjectival and ctx.type_of(m.actor) == "ARMED_GROUP"
+                  and not _generic_plural(ctx, m, tok) and not _describes_another(ctx.docs[m.part][m.root])]
+    if character:
+        called = [m for m in candidates if any(_goes_by(ctx, m, {w}, False) or _goes_by(ctx, m, {w + "s"}, False)
+                                               for w in character)]
+        candidates = called or candidates
     times: Counter[str] = Counter()
     last: dict[str, Mention] = {}
     latest = None
-    for m in mentions_before(ctx, tok):
-        if m.actor and not m.adjectival and ctx.type_of(m.actor) == "ARMED_GROUP" and not _generic_plural(ctx, m, tok):
-            times[m.actor] += 1
-            last[m.actor] = latest = m
+    for m in candidates:
+        times[m.actor or ""] += 1
+        last[m.actor or ""] = latest = m
     if latest is None:
         return None
     main = max(times, key=lambda k: times[k])
