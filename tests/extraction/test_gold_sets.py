@@ -3,7 +3,7 @@
 - ``examples``: gold in ``tests/data/gold/dev/`` for the dev articles ``examples/<doc>.txt``;
 - ``wire-a`` and ``wire-b``: wire-style development sets, gold and articles together in
   ``tests/data/gold/wire-a/`` and ``tests/data/gold/wire-b/``;
-- ``heldout``, ``heldout2``, ``heldout3``, ``heldout4``, ``heldout5``: gold and articles together in
+- ``heldout``, ``heldout2`` ... ``heldout6``: gold and articles together in
   ``tests/data/gold/heldout<N>/``, about conflicts the dev sets do not cover, never used to tune the extractor.
 
 The well-formedness tests hold every set to the same standard: every actor has an ontology
@@ -42,10 +42,11 @@ from kg.model import ACTOR_TYPES, ONTOLOGY, PLACE_RELATIONS
 EXAMPLES_MIN_F1 = 0.83
 HELDOUT_MIN_F1 = 0.75
 HELDOUT2_MIN_F1 = 0.6
-WIRE_MIN_F1 = 0.55
-HELDOUT3_MIN_F1 = 0.6
-HELDOUT4_MIN_F1 = 0.55
-HELDOUT5_MIN_F1 = 0.55
+WIRE_MIN_F1 = 0.65
+HELDOUT3_MIN_F1 = 0.65
+HELDOUT4_MIN_F1 = 0.6
+HELDOUT5_MIN_F1 = 0.6
+HELDOUT6_MIN_F1 = 0.6
 # ATTACKS is symmetric only where the gold says the fighting was mutual (CONVENTIONS.md)
 SYMMETRIC_WHEN_MUTUAL = {"ATTACKS"}
 # a line of at least this many words is text; shorter ones are bylines and credits, which sets may share
@@ -70,7 +71,8 @@ WIRE_B = _wire_style("wire-b", WIRE_MIN_F1, 20)
 HELDOUT3 = _wire_style("heldout3", HELDOUT3_MIN_F1, 12)
 HELDOUT4 = _wire_style("heldout4", HELDOUT4_MIN_F1, 16)
 HELDOUT5 = _wire_style("heldout5", HELDOUT5_MIN_F1, 12)
-SETS = (EXAMPLES, HELDOUT, HELDOUT2, WIRE_A, WIRE_B, HELDOUT3, HELDOUT4, HELDOUT5)
+HELDOUT6 = _wire_style("heldout6", HELDOUT6_MIN_F1, 13)
+SETS = (EXAMPLES, HELDOUT, HELDOUT2, WIRE_A, WIRE_B, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6)
 
 
 def _name(gold_set: GoldSet) -> str:

@@ -92,11 +92,24 @@ def _stronghold(ctx: Context, noun: Token) -> Iterator[Found]:
     holders += [a for a in of_phrase if a not in places]
     places += [a for c in noun.children if c.dep_ == "appos" for a in args(ctx, c)]
     if noun.dep_ == "appos":
+        if _being_taken(ctx, noun.head):
+            # "seized Kidal, the rebels' stronghold": the stronghold was theirs until this sentence
+            return
         places += arg(ctx, noun.head)
     if noun.dep_ == "attr":
         subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
         places += args(ctx, subj)
     yield from ctx.emit(holders, "CONTROLS", places, noun, "noun-stronghold", 0.75)
+
+
+def _being_taken(ctx: Context, place: Token) -> bool:
+    """True for a place the sentence has captured: the object of "seized" or of "took control of"."""
+    if place.dep_ == "dobj":
+        return ctx.lex.verbs.get(place.head.lemma_) == "CAPTURED"
+    of = place.head
+    if place.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_ == "control":
+        return ctx.lex.verbs.get(f"{of.head.head.lemma_} control of") == "CAPTURED"
+    return False
 
 
 def _counted_places(ctx: Context, noun: Token) -> list[Arg]:
