@@ -20,29 +20,36 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.pipeline import AttributeRuler, EntityRuler, Lemmatizer
 from spacy.strings import StringStore
+from spacy.symbols import ORTH
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
 from spacy.util import compile_infix_regex
 
 from .extraction.gazetteer import Gazetteer, load_gazetteer
+from .extraction.lexicon import load_lexicon
 
 log = logging.getLogger(__name__)
 
 RULER_NAME = "kg_gazetteer"
+_RANK_ABBREVIATIONS = load_lexicon().words["rank_abbreviations"]
 
 
 @Language.component("kg_line_sentences")
 def line_sentences(doc: Doc) -> Doc:
     """Start a sentence after every line break, so headlines without a full stop
-    never run into the next line."""
+    never run into the next line, and none after a rank's abbreviation ("Col.")."""
     after_break = True
+    after_rank = False
     for token in doc:
         if token.is_space:
             after_break = after_break or "\n" in token.text
             continue
         if after_break:
             token.is_sent_start = True
+        elif after_rank:
+            token.is_sent_start = False  # "Brig. Ahmed Ali": the rank's full stop ends no sentence
         after_break = "\n" in token.whitespace_
+        after_rank = token.text in _RANK_ABBREVIATIONS
     return doc
 
 
@@ -54,6 +61,13 @@ def _keep_hyphenated_words(nlp: Language) -> None:
             pattern = pattern.replace("(?:-|", "(?:")
         infixes.append(pattern)
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
+def _keep_rank_abbreviations(nlp: Language) -> None:
+    # "Brig. Gen. Yahya Saree": the model's tokenizer knows "Gen." but splits "Brig." and "Col." from
+    # their full stop, and the parser then ends the sentence inside the name
+    for abbreviation in load_lexicon().words["rank_abbreviations"]:
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
 
 
 def _load_model() -> Language:
@@ -80,6 +94,7 @@ def build_nlp(gazetteer: Gazetteer) -> Language:
     """
     nlp = _load_model()
     _keep_hyphenated_words(nlp)
+    _keep_rank_abbreviations(nlp)
     nlp.add_pipe("kg_line_sentences", before="parser")
     ruler = nlp.add_pipe(
         "entity_ruler",

@@ -35,3 +35,9 @@ def test_indexed_attribute_ruler_and_remembered_lemmas_give_spacys_own_parse(mon
     assert "match" not in vars(spacys.get_pipe("attribute_ruler"))
 
     assert _token_attributes(faster, texts) == _token_attributes(spacys, texts)
+
+
+def test_a_rank_abbreviation_keeps_its_full_stop_and_ends_no_sentence() -> None:
+    doc = kg.nlp.get_nlp()[0]("Army spokesman Brig. Ahmed Ali spoke. Col. Ali left.")
+    assert [t.text for t in doc][:3] == ["Army", "spokesman", "Brig."]
+    assert [s.text for s in doc.sents] == ["Army spokesman Brig. Ahmed Ali spoke.", "Col. Ali left."]

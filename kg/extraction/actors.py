@@ -270,6 +270,8 @@ class MentionFinder:
             if ent.ent_id_:
                 entry, _, kind = ent.ent_id_.rpartition("|")
                 label = ent.label_
+                if label == "ORGANIZATION" and self._inside_longer_name(doc, start, entry):
+                    continue  # "the National Security Council" is no "Security Council" of the UN
                 named = self._body_of_place(doc, start, end) if label in ("STATE", "LOCATION") else None
                 if named is not None:
                     # "the Communist Party of India (Maoist)", "the Islamic Army of Iraq": a body of its own
@@ -292,8 +294,9 @@ class MentionFinder:
                     # "Army troops", "the Junta": the home government, not an organisation called so
                     add(start, end, _head_of(doc, start, end), "government", None, "STATE")
                     continue
-                elif text.islower() or len(text) < 2 or normalize(text) in self.lex.words["peoples"]:
-                    continue  # ("the Druze", "Fulani": a people is no actor, whatever the tagger said)
+                elif text.islower() or len(text) < 2 or normalize(text) in self.lex.words["peoples"] \
+                        or text.rstrip(".").lower() in self.lex.words["title_words"]:
+                    continue  # ("the Druze", "Fulani": a people is no actor, whatever the tagger said; nor "Brig.")
                 elif normalize(text) in self.lex.force_nouns:
                     continue  # "Special Forces", "the Air Force": a unit is its owner's, read as a force noun
                 else:
@@ -577,6 +580,17 @@ class MentionFinder:
             if hit is not None and self.gaz[hit.entry].type in ("ARMED_GROUP", "ORGANIZATION"):
                 return hit.entry
         return None
+
+    def _inside_longer_name(self, doc: Doc, start: int, entry: str) -> bool:
+        """True when a capitalised word no tagger knows runs on into a known name from the left,
+        a word the entry's own names lack ("National" before "Security Council")."""
+        if start == 0 or doc[start].is_sent_start:
+            return False
+        before = doc[start - 1]
+        if not before.is_title or before.is_sent_start or before.ent_type_ or before.pos_ not in ("ADJ", "PROPN"):
+            return False
+        forms = self.gaz[entry]
+        return before.lower_ not in {w for form in (forms.name, *forms.aliases) for w in normalize(form).split()}
 
     def _strip_titles(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
         while start < end - 1 and (doc[start].lower_.rstrip(".") in self.lex.words["title_words"]

@@ -434,6 +434,14 @@ class Resolver:
         return "rebels"
 
     def _description(self, m: Mention, named: Counter) -> str | None:
+        words = m.text.split()
+        offshoot = any(normalize(w) in self.lex.words["offshoot_words"] for w in words)
+        for word in words[:-1] if not offshoot else ():
+            hit = self.gaz.lookup(word) if word[:1].isupper() and "-" not in word else None
+            if hit is not None and self.gaz[hit.entry].type in ("ARMED_GROUP", "ORGANIZATION"):
+                # "Houthi terrorists", "Hamas gunmen": the group its name says (a "FARC dissident
+                # faction" is another group)
+                return hit.entry
         key = normalize(m.text.split()[-1])
         candidates = self.gaz.descriptions.get(key, []) or self.gaz.descriptions.get(key.rstrip("s"), [])
         # a plain modifier must be the entry's too: "the presidential council" is not the UN's

@@ -33,12 +33,15 @@ def without_rank_tail(ctx: Context, title_words: list[str]) -> list[str]:
     ...     lex = load_lexicon()
     >>> without_rank_tail(_Ctx(), ["junta", "leader", "general"])
     ['junta', 'leader']
-    >>> without_rank_tail(_Ctx(), ["general"])
-    ['general']
+    >>> without_rank_tail(_Ctx(), ["army", "spokesman", "brig.", "gen."])
+    ['army', 'spokesman']
+    >>> without_rank_tail(_Ctx(), ["major", "general"])
+    ['major', 'general']
     """
     words = list(title_words)
     ranks = ctx.lex.words["ranks"]
-    while len(words) > 1 and words[-1] in ranks and words[-2] not in ranks:
+    # "spokesman brig. gen." loses both ranks; "major general" alone stays the title
+    while len(words) > 1 and words[-1] in ranks and any(w not in ranks for w in words[:-1]):
         words.pop()
     return words
 

@@ -8,6 +8,16 @@ import pytest
 from extraction.rules.rule_cases import Case, case_id, check
 
 CASES: list[Case] = [
+    # a description whose modifier names a known group is that group, not the article's main one
+    ("Hamas said on Monday it would keep fighting. Hamas fighters fired rockets. US forces struck "
+     "\"Iranian-backed Houthi terrorists\" in Yemen.",
+     {("Iran", "BACKS", "Houthis", "affix"), ("United States", "ATTACKS", "Houthis", "verb")}),
+    # ... but not an offshoot of it
+    ("The FARC signed a peace deal in 2016. The ELN attacked a rival FARC dissident faction in Tibu.",
+     {("National Liberation Army", "ATTACKS", "Tibu", "verb")}),
+    # ... while a state's demonym leaves the description to the group the article is about
+    ("Hamas said on Monday it would keep fighting. Israeli jets struck Hamas militants in Gaza.",
+     {("Israel", "ATTACKS", "Hamas", "verb")}),
     # "the coalition": the group the article or the gazetteer calls a coalition, not the last organisation
     ("Viv Ansanm, a gang coalition, controls most of the capital, according to U.N. estimates. Haitian police "
      "have fought the coalition for control of several neighbourhoods.",

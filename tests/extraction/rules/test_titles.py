@@ -6,6 +6,14 @@ import pytest
 from extraction.rules.rule_cases import Case, case_id, check
 
 CASES: list[Case] = [
+    # ranks abbreviated after a role: no sentence ends at "Brig.", and both ranks leave the role
+    ("Houthi military spokesman Brig. Gen. Yahya Saree said the group fired missiles at Israel.",
+     {("Yahya Saree", "MEMBER_OF", "Houthis", "title"), ("Houthis", "ATTACKS", "Israel", "verb")}),
+    ("Sudanese army spokesman Brig. Gen. Nabil Abdallah said the RSF had shelled El Obeid.",
+     {("Nabil Abdallah", "MEMBER_OF", "Sudanese government", "title"),
+      ("Rapid Support Forces", "ATTACKS", "El Obeid", "verb")}),
+    # a rank alone is nobody, and no town "the town" could stand for
+    ("Army spokesman Brig. Ahmed Ali said the rebels attacked the town.", set()),
     ("Syrian Defense Minister Ali Abbas said the withdrawal was temporary.",
      {("Ali Mahmoud Abbas", "MEMBER_OF", "Syria", "title")}),
     ("US Secretary of State Antony Blinken said the deal was close.",
