@@ -66,7 +66,7 @@ def _keep_hyphenated_words(nlp: Language) -> None:
 def _keep_rank_abbreviations(nlp: Language) -> None:
     # "Brig. Gen. Yahya Saree": the model's tokenizer knows "Gen." but splits "Brig." and "Col." from
     # their full stop, and the parser then ends the sentence inside the name
-    for abbreviation in load_lexicon().words["rank_abbreviations"]:
+    for abbreviation in _RANK_ABBREVIATIONS:
         nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
 
 

@@ -256,11 +256,12 @@ class MentionFinder:
             return m
 
         for ent in doc.ents:
-            owner = alias_owner(ent.root, self.lex) if not ent.ent_id_ and ent.label_ not in NER_TYPES else None
-            if not ent.ent_id_ and ent.label_ not in NER_TYPES and (owner is None or owner.pos_ != "PROPN"):
-                # ("X, known as "Gheniwa"": a name, whatever the tagger thought it was; not "an
-                # offensive known as Operation 1027", which names no one)
-                continue
+            if not ent.ent_id_ and ent.label_ not in NER_TYPES:
+                owner = alias_owner(ent.root, self.lex)
+                if owner is None or owner.pos_ != "PROPN":
+                    # ("X, known as "Gheniwa"": a name, whatever the tagger thought it was; not "an
+                    # offensive known as Operation 1027", which names no one)
+                    continue
             start, end = _span_bounds(doc, ent.start, ent.end, self.lex)
             if not ent.ent_id_ and ent.label_ in ("PERSON", "ORG"):
                 start = _nickname_start(doc, start)
@@ -589,8 +590,7 @@ class MentionFinder:
         before = doc[start - 1]
         if not before.is_title or before.is_sent_start or before.ent_type_ or before.pos_ not in ("ADJ", "PROPN"):
             return False
-        forms = self.gaz[entry]
-        return before.lower_ not in {w for form in (forms.name, *forms.aliases) for w in normalize(form).split()}
+        return before.lower_ not in self.gaz.words_of(entry)
 
     def _strip_titles(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
         while start < end - 1 and (doc[start].lower_.rstrip(".") in self.lex.words["title_words"]
@@ -627,10 +627,10 @@ class MentionFinder:
         # security forces" (a two-word name)
         before = doc[tok.i - 1] if tok.i > 0 else tok
         # ("the armed forces of the Kurdistan Regional Government" are that one's)
-        owned = any(p.dep_ == "pobj" and p.ent_type_ for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                    for p in c.children)
-        two_words = before.i < tok.i and before.dep_ in ("amod", "compound") and not owned \
-            and f"{before.lower_} {low}" in lex.definite_government_nouns
+        two_words = is_head and tok.pos_ == "NOUN" and before.i < tok.i and before.dep_ in ("amod", "compound") \
+            and f"{before.lower_} {low}" in lex.definite_government_nouns and not any(
+                p.dep_ == "pobj" and p.ent_type_ for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children)
         if is_head and tok.pos_ == "NOUN" and (low in lex.definite_government_nouns or lemma in lex.government_nouns
                                                or two_words):
             dets = [c for c in tok.children if c.dep_ in ("det", "poss")]

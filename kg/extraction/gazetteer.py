@@ -172,6 +172,19 @@ class Gazetteer:
     def __getitem__(self, name: str) -> Entry:
         return self.entries[name]
 
+    def words_of(self, name: str) -> set[str]:
+        """The normalised words of an entry's name, aliases and descriptions.
+
+        Examples
+        --------
+        >>> gaz = Gazetteer([Entry("UN Security Council", "ORGANIZATION", aliases=("Security Council",),
+        ...                        descriptions=("council",))])
+        >>> sorted(gaz.words_of("UN Security Council"))
+        ['council', 'security', 'un']
+        """
+        entry = self.entries[name]
+        return {w for form in (entry.name, *entry.aliases, *entry.descriptions) for w in normalize(form).split()}
+
     def lookup(self, text: str) -> Hit | None:
         """Return what ``text`` names, or ``None``: exact-case acronyms first, then
         the normalised index."""

@@ -32,14 +32,17 @@ import json
 from dataclasses import replace
 from functools import cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
 from .actors import DocumentActors
 from .gazetteer import Gazetteer
-from .learned import PairModel, learned_relations
 from .lexicon import Lexicon
 from .rules import RULES, Context, Found
+
+if TYPE_CHECKING:  # the classifier is off by default: a run without a model never imports it
+    from .learned import PairModel
 
 __all__ = ["Found", "RelationExtractor", "rule_confidence"]
 
@@ -94,6 +97,8 @@ class RelationExtractor:
         ctx = self.context(docs, actors, offsets)
         found = self.rule_relations(ctx)
         if self.pair_model is not None:
+            from .learned import learned_relations
+
             # the classifier only adds pairs no rule related in that sentence; the guards apply to it too
             found += learned_relations(ctx, found, self.pair_model)
         return self.guarded(ctx, found)

@@ -448,12 +448,8 @@ class Resolver:
         mods = {normalize(w) for w in m.text.split()[:-1] if w.islower() and "-" not in w
                 and w not in self.lex.words["articles"] and w not in self.lex.words["group_generic_modifiers"]
                 and w not in self.lex.words["group_character_words"]}
-        in_doc = [c for c in candidates if named.get(c) and mods <= self._words_of(c)]
+        in_doc = [c for c in candidates if named.get(c) and mods <= self.gaz.words_of(c)]
         if not in_doc:
             return None
         return max(in_doc, key=lambda c: named[c])
 
-    def _words_of(self, name: str) -> set[str]:
-        """The words of an entry's name, aliases and descriptions."""
-        entry = self.gaz[name]
-        return {w for form in (entry.name, *entry.aliases, *entry.descriptions) for w in normalize(form).split()}

@@ -91,7 +91,9 @@ class PreparedText:
 def _common_words() -> frozenset[str]:
     """The lexicon's words: a Title Case headline writes them capitalised, yet they name nothing."""
     lex = load_lexicon()
-    return frozenset(set(lex.verbs) | set(lex.nouns) | lex.force_nouns | set().union(*lex.words.values()))
+    # peoples ("Druze", "Fulani") are capitalised everywhere, and their tag finds the groups named after them
+    common = (words for name, words in lex.words.items() if name not in ("peoples", "rank_abbreviations"))
+    return frozenset(set(lex.verbs) | set(lex.nouns) | lex.force_nouns | set().union(*common))
 
 
 def _blank(text: str, start: int, end: int) -> str:

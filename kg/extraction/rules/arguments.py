@@ -464,7 +464,8 @@ def _place_head(ctx: Context, tok: Token, depth: int) -> list[Arg] | None:
         return None
     # "the Poonch district of Kashmir": the district is Poonch, in Kashmir
     named_by = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i
-                and c.lower_.rpartition("-")[2] not in ctx.lex.affix_relations]  # ("the Houthi-held port")
+                and c.lower_.rpartition("-")[2] not in ctx.lex.affix_relations  # ("the Houthi-held port")
+                and c.lower_ not in ctx.lex.words["water_words"]]  # ("the Red Sea port of Hodeidah")
     for c in named_by:
         m = ctx.mention(c)
         if m is not None and m.entry is None and m.kind == "ner" and m.actor in ctx.actors.actors:

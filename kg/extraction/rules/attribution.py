@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from .arguments import arg, args, prep_objects, subject
-from .clauses import blocked, object_of
+from .clauses import blocked, modal, object_of
 from .context import Arg, Context, Found
 
 # how many sentences back the attack a reaction is about may be reported
@@ -201,8 +201,7 @@ def _event_attackers(ctx: Context, tok: Token) -> list[Arg]:
     """The attackers a verb or noun of attack names ("Israel struck ...", "an Israeli strike");
     only sides that fight (a monitor that reports the toll is none)."""
     if tok.pos_ == "VERB" and any(ctx.lex.verbs.get(key) == "ATTACKS" for key in _keys(tok)):
-        if blocked(ctx.lex, tok, "ATTACKS") or any(
-                c.dep_ == "aux" and c.lower_ in ctx.lex.hedges for c in tok.children):
+        if blocked(ctx.lex, tok, "ATTACKS") or modal(ctx.lex, tok):
             return []  # ("its fighters would fight on": no attack reported)
         agents, _ = subject(ctx, tok)
     elif _is_attack(ctx, tok) and not blocked(ctx.lex, tok, "ATTACKS"):

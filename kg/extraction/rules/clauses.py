@@ -212,9 +212,11 @@ def intended(lex: Lexicon, verb: Token) -> bool:
     return not blocked(lex, head)
 
 
+def modal(lex: Lexicon, tok: Token) -> str | None:
+    """The modal a predicate is under ("would", "may", "will"), if any."""
+    return next((c.lower_ for c in tok.children if c.dep_ == "aux" and c.lower_ in lex.hedges), None)
+
+
 def hedge(lex: Lexicon, tok: Token) -> float:
-    """0.8 for a predicate under a modal ("may back"), else 1."""
-    for c in tok.children:
-        if c.dep_ == "aux" and c.lower_ in lex.hedges and c.lower_ != "will":
-            return 0.8
-    return 1.0
+    """0.8 for a predicate under a modal ("may back"), else 1 ("will" reports what is planned)."""
+    return 0.8 if modal(lex, tok) not in (None, "will") else 1.0

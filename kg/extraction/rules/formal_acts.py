@@ -34,7 +34,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from .arguments import args, prep_objects, subject
-from .clauses import SUBJECTS, blocked
+from .clauses import SUBJECTS, blocked, verb_keys
 from .context import Arg, Context, Found
 from .designations import active_designation
 from .names import lookup_affix
@@ -153,7 +153,9 @@ def diplomatic_act(ctx: Context, tok: Token) -> Iterator[Found]:
 
 def is_expulsion(ctx: Context, tok: Token) -> bool:
     """"expelled", "kicked out"."""
-    return tok.pos_ == "VERB" and tok.lemma_.lower() in ctx.lex.words["expulsion_verbs"]
+    words = ctx.lex.words["expulsion_verbs"]
+    return tok.pos_ == "VERB" and (tok.lemma_.lower() in words or any(
+        key in words for key, _ in verb_keys(tok, ctx.lex)))  # ("kicked out": the verb with its particle)
 
 
 def expulsion(ctx: Context, tok: Token) -> Iterator[Found]:

@@ -83,15 +83,17 @@ def noun(ctx: Context, tok: Token) -> Iterator[Found]:
             yield from ctx.emit([first], rel, others, tok, "noun-between", 0.75)
         return
     agents, targets = noun_roles(ctx, tok, relation)
+    symmetric = relation == "ATTACKS" and _symmetric_attack(ctx, tok)
     with_objs = [a for p in tok.children if p.dep_ == "prep" and p.lower_ in ("with", "against", "on")
-                 for a in prep_objects(ctx, p)]
-    if relation == "ATTACKS" and _symmetric_attack(ctx, tok) and with_objs and victims_side(ctx, tok):
+                 for a in prep_objects(ctx, p)] if symmetric else []
+    victims = victims_side(ctx, tok) if with_objs else []
+    if victims:
         # "13 soldiers from South Africa were killed in clashes with the M23": the M23 attacked them
-        yield from ctx.emit(with_objs, relation, victims_side(ctx, tok), tok, "noun", 0.75)
+        yield from ctx.emit(with_objs, relation, victims, tok, "noun", 0.75)
         return
     if not agents:
         return
-    if relation == "ATTACKS" and _symmetric_attack(ctx, tok):
+    if symmetric:
         # "war with Israel": the other side is what the phrase hangs on
         for rel in _symmetric_variants(ctx, tok, relation):
             yield from ctx.emit(agents, rel, with_objs, tok, "noun", 0.75)
@@ -165,7 +167,7 @@ def noun_roles(ctx: Context, noun: Token, relation: str) -> tuple[list[Arg], lis
     if relation == "ATTACKS" and not targets:
         targets = _besieged(ctx, noun) or _purpose_targets(ctx, noun) or victims_side(ctx, noun)
     if relation == "ATTACKS" and not targets and agents and _claimed(ctx, noun):
-        targets = _last_attack_targets(ctx, noun, agents[0])
+        targets = _last_attack_targets(ctx, noun)
     if relation == "BACKS" and not targets:
         targets = _beneficiary(ctx, noun)
     if _symmetric_attack(ctx, noun):
@@ -282,7 +284,7 @@ def _claimed(ctx: Context, noun: Token) -> bool:
 _CLAIM_LOOKBACK = 2
 
 
-def _last_attack_targets(ctx: Context, noun: Token, near: Arg) -> list[Arg]:
+def _last_attack_targets(ctx: Context, noun: Token) -> list[Arg]:
     """"A bomber rammed a vehicle into a camp in Mir Ali, and the group claimed the attack": the
     targets of the attack reported last before the claim (in its sentence or just before)."""
     from .verbs import attack_targets  # (the verb rule reads nouns: imported here, when a claim is read)

@@ -105,10 +105,11 @@ def _stronghold(ctx: Context, noun: Token) -> Iterator[Found]:
 def _being_taken(ctx: Context, place: Token) -> bool:
     """True for a place the sentence has captured: the object of "seized" or of "took control of"."""
     if place.dep_ == "dobj":
-        return ctx.lex.verbs.get(place.head.lemma_) == "CAPTURED"
+        return ctx.lex.verbs.get(ctx.lex.verb_lemma(place.head)) == "CAPTURED"
     of = place.head
     if place.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_ == "control":
-        return ctx.lex.verbs.get(f"{of.head.head.lemma_} control of") == "CAPTURED"
+        # the of-phrase hangs on the noun, so the lexicon's "take control of" is put together here
+        return ctx.lex.verbs.get(f"{ctx.lex.verb_lemma(of.head.head)} control of") == "CAPTURED"
     return False
 
 

@@ -77,6 +77,9 @@ def described_place(ctx: Context, noun: Token | None, found: list[Arg]) -> list[
     place the of-phrase names, not a place in the description."""
     if noun is None or not (ctx.lex.has("place_heads", noun) or ctx.lex.has("site_nouns", noun)):
         return found
+    if any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.lower_ not in ctx.lex.words["water_words"]
+           and c.lower_.rpartition("-")[2] not in ctx.lex.affix_relations for c in noun.children):
+        return found  # "the Poonch district of Kashmir": the district is Poonch, the of-phrase where it lies
     described = [a for a in of_objects(ctx, noun, 1) if ctx.is_place(a.mention)]
     if not described:
         return found

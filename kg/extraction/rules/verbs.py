@@ -21,7 +21,7 @@ from ..actors import Mention
 from .alliances import joined_in
 from .arguments import arg, args, of_objects, prep_objects, subject
 from .attribution import last_attackers
-from .clauses import blocked, hedge, intended, object_of, patient, verb_keys
+from .clauses import blocked, hedge, intended, modal, object_of, patient, verb_keys
 from .context import Arg, Context, Found
 from .joint import joint_action, sent_to_act
 from .names import facility, last_place, mentions_before, new_place
@@ -195,8 +195,7 @@ def _realis(ctx: Context, tok: Token, lemma: str, relation: str) -> str | None:
         return None  # "took the Gulf state to the court"
     if lemma == "tell" and not any(c.dep_ == "xcomp" for c in tok.children):
         return None  # "told AFP that ..." reports; "told X to ..." orders
-    if relation in ("ATTACKS", "CAPTURED", "NEGOTIATES_WITH", "ALLIED_WITH") and any(
-            c.dep_ == "aux" and c.lower_ in ctx.lex.hedges for c in tok.children):
+    if relation in ("ATTACKS", "CAPTURED", "NEGOTIATES_WITH", "ALLIED_WITH") and modal(ctx.lex, tok):
         # "fighters say they will push on towards Kinshasa", "the two sides will meet again",
         # "would cooperate with Washington": not (yet) an event
         return None

@@ -57,7 +57,7 @@ def _enemies(ctx: Context, verb: Token) -> list[Arg]:
         lemma = verb.lemma_.lower()
         if ctx.lex.verbs.get(lemma) == "ATTACKS" and lemma not in ctx.lex.words["vow_carrier_verbs"]:
             # ("keep fighting until Hamas is destroyed": the clause may hang on the carrier verb)
-            carrier = verb.head if verb.dep_ == "xcomp" and verb.head.i != verb.i else verb
+            carrier = verb.head if verb.dep_ == "xcomp" else verb
             return _attacked(ctx, verb) + _prep_enemies(ctx, verb) + _until_enemies(ctx, verb) + (
                 _until_enemies(ctx, carrier) if carrier is not verb else [])
         if lemma not in ctx.lex.words["vow_carrier_verbs"]:

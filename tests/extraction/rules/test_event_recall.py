@@ -89,6 +89,10 @@ BACKING = [
 RESPONSES = [
     # "responded with strikes on X": the responder strikes; "the port of X" is X, not the sea it lies on
     ("Israel has replied with repeated strikes on the Red Sea port of Hodeidah.", {("Israel", "ATTACKS", "Hodeidah")}),
+    # a district with a name of its own is that place; the of-phrase only says where it lies
+    ("Pakistani artillery shelled the Poonch district of Kashmir.", {("Pakistan", "ATTACKS", "Poonch")}),
+    ("Israeli jets struck the Houthi-held Red Sea port of Hodeidah.",
+     {("Israel", "ATTACKS", "Hodeidah"), ("Houthis", "CONTROLS", "Hodeidah")}),
     ("Iran retaliated with missile attacks on Israel.", {("Iran", "ATTACKS", "Israel")}),
     # negative: a response in words is no attack
     ("Iran responded with a statement on Israel.", set()),

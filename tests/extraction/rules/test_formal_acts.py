@@ -134,6 +134,9 @@ def test_expelling_a_state_s_troops_opposes_the_state() -> None:
     check("Burkina Faso's junta expelled French troops in 2023.",
           {("Burkinabe government", "OPPOSES", "France", "expulsion"),
            ("Burkinabe government", "ATTACKS", "France", "verb")})
+    # the phrasal form too
+    check("Burkina Faso's junta kicked out French troops in 2023.",
+          {("Burkinabe government", "OPPOSES", "France", "expulsion")})
     # troops driven from a place are fought, not sent home
     check("Sudan's army expelled the RSF from Omdurman.",
           {("Sudanese government", "ATTACKS", "Rapid Support Forces", "verb")})
